@@ -1,0 +1,5 @@
+namespace OrleansNetOps.Bgp;
+
+internal static class AssemblyMarker
+{
+}

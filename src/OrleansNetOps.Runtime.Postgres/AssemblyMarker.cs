@@ -1,0 +1,5 @@
+namespace OrleansNetOps.Runtime.Postgres;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace OrleansNetOps.Runtime;
+
+internal static class AssemblyMarker
+{
+}

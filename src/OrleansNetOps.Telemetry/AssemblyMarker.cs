@@ -1,0 +1,5 @@
+namespace OrleansNetOps.Telemetry;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace OrleansNetOps.Bgp.Tests;
+
+internal static class AssemblyMarker
+{
+}

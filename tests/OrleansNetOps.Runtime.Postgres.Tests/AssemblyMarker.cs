@@ -1,0 +1,5 @@
+namespace OrleansNetOps.Runtime.Postgres.Tests;
+
+internal static class AssemblyMarker
+{
+}

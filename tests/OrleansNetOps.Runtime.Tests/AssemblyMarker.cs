@@ -1,0 +1,5 @@
+namespace OrleansNetOps.Runtime.Tests;
+
+internal static class AssemblyMarker
+{
+}

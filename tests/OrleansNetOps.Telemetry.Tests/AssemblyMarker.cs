@@ -1,0 +1,5 @@
+namespace OrleansNetOps.Telemetry.Tests;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace OrleansNetOps.TestSupport;
+
+internal static class AssemblyMarker
+{
+}
