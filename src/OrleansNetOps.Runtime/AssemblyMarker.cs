@@ -1,5 +1,0 @@
-namespace OrleansNetOps.Runtime;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,5 +1,0 @@
-namespace OrleansNetOps.Runtime.Tests;
-
-internal static class AssemblyMarker
-{
-}
