@@ -1,5 +1,0 @@
-namespace OrleansNetOps.Runtime.Postgres;
-
-internal static class AssemblyMarker
-{
-}

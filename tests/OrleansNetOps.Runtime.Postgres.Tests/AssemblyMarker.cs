@@ -1,5 +1,0 @@
-namespace OrleansNetOps.Runtime.Postgres.Tests;
-
-internal static class AssemblyMarker
-{
-}
