@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Net;
+using OrleansNetOps.Bgp.Attributes;
+using OrleansNetOps.Bgp.Messages;
+using OrleansNetOps.Bgp.Prefixes;
+using OrleansNetOps.Bgp.Wire;
+
+namespace OrleansNetOps.Bgp.Bmp;
+
+/// <summary>
+/// Decodes the messages of one BMP session (RFC 7854, 8671, 9069). It keeps what each Peer Up negotiated
+/// so that Route Monitoring of that peer is parsed with the right AS width and ADD-PATH families. A
+/// malformed message throws <see cref="BgpDecodeException"/> and leaves that state untouched, so the
+/// caller can log it and go on with the next frame. Not thread-safe: one reader per BMP connection.
+/// </summary>
+public sealed class BmpReader
+{
+    private readonly Dictionary<(BmpPeerType Type, RouteDistinguisher Distinguisher, IPAddress Address), PeerSession> _sessions = [];
+    private readonly AttributeSetInterner _interner;
+
+    /// <summary>Creates a reader; attribute sets are shared through <paramref name="interner"/> (a new one when null).</summary>
+    public BmpReader(AttributeSetInterner? interner = null) => _interner = interner ?? new AttributeSetInterner();
+
+    /// <summary>Peers currently up (seen in Peer Up and not yet in Peer Down).</summary>
+    public int SessionCount => _sessions.Count;
+
+    /// <summary>The interner used for Route Monitoring attributes.</summary>
+    public AttributeSetInterner Interner => _interner;
+
+    /// <summary>Decodes one framed message (see <see cref="BmpFraming"/>), possibly split across segments.</summary>
+    public BmpMessage Decode(in ReadOnlySequence<byte> message) =>
+        message.IsSingleSegment ? Decode(message.FirstSpan) : Decode(message.ToArray());
+
+    /// <summary>Decodes exactly one framed message.</summary>
+    /// <exception cref="BgpDecodeException">The message is malformed; offsets count from its first byte.</exception>
+    public BmpMessage Decode(ReadOnlySpan<byte> message)
+    {
+        var reader = new WireReader(message);
+        var version = reader.ReadByte("BMP version");
+        if (version != 3)
+        {
+            throw new BgpDecodeException("BMP version", 0, $"version {version}, expected 3");
+        }
+
+        var length = reader.ReadUInt32("BMP message length");
+        if (length != message.Length)
+        {
+            throw new BgpDecodeException("BMP message length", 1, $"declares {length} bytes but the frame has {message.Length}");
+        }
+
+        var type = (BmpMessageType)reader.ReadByte("BMP message type");
+        switch (type)
+        {
+            case BmpMessageType.Initiation:
+                return new BmpInitiation(ReadTlvs(reader, "Initiation TLV"));
+            case BmpMessageType.Termination:
+                return new BmpTermination(ReadTlvs(reader, "Termination TLV"));
+            case > BmpMessageType.RouteMirroring:
+                throw new BgpDecodeException("BMP message type", 5, $"unknown type {(byte)type}");
+        }
+
+        var peer = ReadPeerHeader(ref reader);
+        return type switch
+        {
+            BmpMessageType.RouteMonitoring => DecodeRouteMonitoring(peer, reader),
+            BmpMessageType.StatisticsReport => DecodeStatistics(peer, reader),
+            BmpMessageType.PeerDown => DecodePeerDown(peer, reader),
+            BmpMessageType.PeerUp => DecodePeerUp(peer, reader),
+            _ => new BmpRouteMirroring(peer, ReadTlvs(reader, "Route Mirroring TLV")),
+        };
+    }
+
+    private static BmpPeerHeader ReadPeerHeader(ref WireReader reader)
+    {
+        var typeOffset = reader.Offset;
+        var peerType = (BmpPeerType)reader.ReadByte("per-peer header peer type");
+        if (peerType > BmpPeerType.LocRib)
+        {
+            throw new BgpDecodeException("per-peer header peer type", typeOffset, $"unknown peer type {(byte)peerType}");
+        }
+
+        var flags = (BmpPeerFlags)reader.ReadByte("per-peer header flags");
+        var distinguisher = new RouteDistinguisher(reader.ReadUInt64("per-peer header route distinguisher"));
+        var ipv6 = peerType != BmpPeerType.LocRib && (flags & BmpPeerFlags.IPv6) != 0;
+        var address = ReadAddress(ref reader, ipv6, "per-peer header peer address");
+        var asn = reader.ReadUInt32("per-peer header peer AS");
+        var bgpId = new IPAddress(reader.ReadBytes(4, "per-peer header peer BGP ID"));
+        var seconds = reader.ReadUInt32("per-peer header timestamp seconds");
+        var microseconds = reader.ReadUInt32("per-peer header timestamp microseconds");
+        return new BmpPeerHeader(peerType, flags, distinguisher, address, asn, bgpId, seconds, microseconds);
+    }
+
+    /// <summary>Addresses are 16-byte fields; IPv4 ones occupy the last four bytes.</summary>
+    private static IPAddress ReadAddress(ref WireReader reader, bool ipv6, string field)
+    {
+        var bytes = reader.ReadBytes(16, field);
+        return new IPAddress(ipv6 ? bytes : bytes[12..]);
+    }
+
+    private static EquatableArray<BmpInformationTlv> ReadTlvs(WireReader reader, string field)
+    {
+        var tlvs = new List<BmpInformationTlv>();
+        while (!reader.IsEmpty)
+        {
+            var type = reader.ReadUInt16(field + " type");
+            var length = reader.ReadUInt16(field + " length");
+            tlvs.Add(new BmpInformationTlv(type, reader.ReadBytes(length, field + " value").ToArray()));
+        }
+
+        return tlvs.ToArray();
+    }
+
+    private BmpRouteMonitoring DecodeRouteMonitoring(BmpPeerHeader peer, WireReader reader)
+    {
+        var session = _sessions.GetValueOrDefault((peer.PeerType, peer.Distinguisher, peer.PeerAddress));
+        var negotiated = session is null ? null : peer.IsAdjRibOut ? session.Outbound : session.Inbound;
+
+        // The A flag describes this very message; the OPENs describe the session. Either saying
+        // "2-octet" wins, because exporters are known to leave A clear on legacy sessions.
+        var fourOctet = !peer.IsLegacyAsPath && (negotiated?.FourOctetAs ?? true);
+        var context = negotiated is null || negotiated.FourOctetAs != fourOctet
+            ? (negotiated ?? (fourOctet ? BgpDecodingContext.FourOctet : BgpDecodingContext.TwoOctet)) with { FourOctetAs = fourOctet }
+            : negotiated;
+        var offset = reader.Offset;
+        var message = BgpMessageCodec.Decode(reader.Rest, context, _interner, offset, out var consumed);
+        if (message is not UpdateMessage update)
+        {
+            throw new BgpDecodeException("Route Monitoring BGP message type", offset + 18, $"expected UPDATE, found {message.Type}");
+        }
+
+        reader.Skip(consumed, "Route Monitoring UPDATE");
+        return new BmpRouteMonitoring(peer, update, reader.IsEmpty ? default(EquatableArray<byte>) : reader.Rest.ToArray());
+    }
+
+    private static BmpStatisticsReport DecodeStatistics(BmpPeerHeader peer, WireReader reader)
+    {
+        var count = reader.ReadUInt32("Statistics count");
+        var stats = new List<BmpStatistic>((int)Math.Min(count, 64));
+        for (var i = 0u; i < count; i++)
+        {
+            var type = reader.ReadUInt16("Statistics TLV type");
+            var length = reader.ReadUInt16("Statistics TLV length");
+            var valueOffset = reader.Offset;
+            var raw = reader.ReadBytes(length, "Statistics TLV value");
+            var value = new WireReader(raw, valueOffset);
+            AfiSafi? family = null;
+            ulong number = 0;
+            if (type is 9 or 10 or 16 or 17 && length == 11)
+            {
+                family = new AfiSafi((Afi)value.ReadUInt16("Statistics AFI"), (Safi)value.ReadByte("Statistics SAFI"));
+                number = value.ReadUInt64("Statistics gauge");
+            }
+            else if (length == 4)
+            {
+                number = value.ReadUInt32("Statistics counter");
+            }
+            else if (length == 8)
+            {
+                number = value.ReadUInt64("Statistics gauge");
+            }
+
+            stats.Add(new BmpStatistic(type, number, family, raw.ToArray()));
+        }
+
+        if (!reader.IsEmpty)
+        {
+            throw reader.Error("Statistics count", $"{count} statistics read but {reader.Remaining} bytes remain");
+        }
+
+        return new BmpStatisticsReport(peer, stats.ToArray());
+    }
+
+    private BmpPeerDown DecodePeerDown(BmpPeerHeader peer, WireReader reader)
+    {
+        var reason = reader.ReadByte("Peer Down reason");
+        NotificationMessage? notification = null;
+        ushort? fsm = null;
+        switch (reason)
+        {
+            case 1 or 3:
+                var offset = reader.Offset;
+                var message = BgpMessageCodec.Decode(reader.Rest, BgpDecodingContext.FourOctet, null, offset, out var consumed);
+                notification = message as NotificationMessage
+                    ?? throw new BgpDecodeException("Peer Down BGP message type", offset + 18, $"expected NOTIFICATION, found {message.Type}");
+                reader.Skip(consumed, "Peer Down NOTIFICATION");
+                break;
+            case 2:
+                fsm = reader.ReadUInt16("Peer Down FSM event code");
+                break;
+        }
+
+        _sessions.Remove((peer.PeerType, peer.Distinguisher, peer.PeerAddress));
+        return new BmpPeerDown(peer, reason, notification, fsm, reader.Rest.ToArray());
+    }
+
+    private BmpPeerUp DecodePeerUp(BmpPeerHeader peer, WireReader reader)
+    {
+        var ipv6 = peer.PeerType != BmpPeerType.LocRib && (peer.Flags & BmpPeerFlags.IPv6) != 0;
+        var local = reader.ReadBytes(16, "Peer Up local address");
+        var localAddress = ipv6 || peer.PeerType == BmpPeerType.LocRib && local[..12].ContainsAnyExcept((byte)0)
+            ? new IPAddress(local)
+            : new IPAddress(local[12..]);
+        var localPort = reader.ReadUInt16("Peer Up local port");
+        var remotePort = reader.ReadUInt16("Peer Up remote port");
+        var sent = DecodeOpen(ref reader, "Peer Up sent OPEN");
+        var received = DecodeOpen(ref reader, "Peer Up received OPEN");
+        var tlvs = ReadTlvs(reader, "Peer Up information TLV");
+        _sessions[(peer.PeerType, peer.Distinguisher, peer.PeerAddress)] = new PeerSession(
+            BgpDecodingContext.Negotiate(received, sent),
+            BgpDecodingContext.Negotiate(sent, received));
+        return new BmpPeerUp(peer, localAddress, localPort, remotePort, sent, received, tlvs);
+    }
+
+    private static OpenMessage DecodeOpen(ref WireReader reader, string field)
+    {
+        var offset = reader.Offset;
+        var message = BgpMessageCodec.Decode(reader.Rest, BgpDecodingContext.FourOctet, null, offset, out var consumed);
+        reader.Skip(consumed, field);
+        return message as OpenMessage ?? throw new BgpDecodeException(field, offset + 18, $"expected OPEN, found {message.Type}");
+    }
+
+    /// <summary>Decoding contexts for what the peer sent (Adj-RIB-In) and what the router sent (Adj-RIB-Out).</summary>
+    private sealed record PeerSession(BgpDecodingContext Inbound, BgpDecodingContext Outbound);
+}
