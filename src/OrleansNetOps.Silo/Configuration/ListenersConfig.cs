@@ -1,0 +1,17 @@
+namespace OrleansNetOps.Silo.Configuration;
+
+/// <summary>The <c>listeners</c> section: telemetry ports (API.md, "Telemetry in").</summary>
+public sealed record ListenersConfig
+{
+    /// <summary>BMP over TCP.</summary>
+    public int BmpPort { get; init; } = 11019;
+
+    /// <summary>Syslog over UDP and TCP.</summary>
+    public int SyslogPort { get; init; } = 5514;
+
+    /// <summary>NetFlow v5/v9 and IPFIX over UDP.</summary>
+    public int FlowPort { get; init; } = 2055;
+
+    /// <summary>SNMP traps over UDP.</summary>
+    public int SnmpTrapPort { get; init; } = 1162;
+}

@@ -1,0 +1,23 @@
+namespace OrleansNetOps.Silo.Configuration;
+
+/// <summary>The whole of <c>silo.yaml</c> after environment overrides and validation.</summary>
+public sealed record SiloConfig
+{
+    /// <summary>Where the REST API listens.</summary>
+    public HttpConfig Http { get; init; } = new();
+
+    /// <summary>Where grain state and reminders are kept.</summary>
+    public StorageConfig Storage { get; init; } = new();
+
+    /// <summary>Who may call the API.</summary>
+    public AuthConfig Auth { get; init; } = new();
+
+    /// <summary>Grain runtime tunables.</summary>
+    public RuntimeConfig Runtime { get; init; } = new();
+
+    /// <summary>Telemetry listener ports.</summary>
+    public ListenersConfig Listeners { get; init; } = new();
+
+    /// <summary>Whether the network is simulated or real.</summary>
+    public NetworkConfig Network { get; init; } = new();
+}

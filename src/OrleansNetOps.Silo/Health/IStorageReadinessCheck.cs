@@ -1,0 +1,7 @@
+namespace OrleansNetOps.Silo.Health;
+
+/// <summary>Whether the configured storage can be reached now. Never throws for a sick store.</summary>
+internal interface IStorageReadinessCheck
+{
+    Task<ReadinessCheckResult> CheckAsync(CancellationToken cancellationToken);
+}

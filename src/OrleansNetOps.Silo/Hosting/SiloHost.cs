@@ -1,0 +1,172 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Json;
+using OrleansNetOps.Runtime;
+using OrleansNetOps.Runtime.Postgres;
+using OrleansNetOps.Silo.Api;
+using OrleansNetOps.Silo.Auth;
+using OrleansNetOps.Silo.Configuration;
+using OrleansNetOps.Silo.Health;
+using OrleansNetOps.Silo.Observability;
+
+namespace OrleansNetOps.Silo.Hosting;
+
+/// <summary>
+/// The composition root: builds the web application with the grain runtime, storage, auth, problem details,
+/// health, metrics, OpenAPI and the API, from a validated <see cref="SiloConfig"/>.
+/// </summary>
+public static class SiloHost
+{
+    /// <summary>The name grains use for the default store and stream provider.</summary>
+    public const string DefaultProviderName = PersistentStateAttribute.DefaultStorageName;
+
+    /// <summary>Builds the application without starting it.</summary>
+    /// <exception cref="SiloConfigException">A setting from the environment (the bootstrap key) is invalid.</exception>
+    public static WebApplication Build(SiloHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var config = options.Config;
+        var registry = ApiKeyRegistry.Create(config.Auth, options.BootstrapAdminKey);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Args] });
+        SiloLogging.Configure(builder.Logging, options.JsonLogs);
+        options.ConfigureLogging?.Invoke(builder.Logging);
+        builder.WebHost.UseUrls([.. config.Http.Endpoints]);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(config.Runtime.ShutdownTimeoutSeconds));
+
+        var services = builder.Services;
+        services.AddSingleton(config);
+        services.AddSingleton(registry);
+        AddGrainRuntime(services, config, options.GrainAssemblies);
+
+        services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<RuntimeRateSampler>();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        RolePolicies.Add(services.AddAuthorizationBuilder());
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Detail ??= ProblemDetailText.Get(context.HttpContext) ?? DefaultDetail(problem.Status, context.HttpContext);
+            problem.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "OrleansNetOps API";
+            o.SwaggerEndpoint("/openapi/v1.json", "OrleansNetOps v1");
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        HealthEndpoints.Map(app);
+        MetricsEndpoint.Map(app);
+        ApiEndpoints.Map(app);
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            StartupBanner.Log(logger, config, options.ConfigSource, [.. addresses], registry.Keys.Count);
+            if (config.Auth.Mode == AuthMode.ApiKey && registry.Keys.Count == 0)
+            {
+                logger.LogWarning("auth.mode is apikey but no keys are configured: every API call will get 401. Set {Variable} or add auth.keys",
+                    ApiKeyRegistry.BootstrapVariable);
+            }
+        });
+        app.Lifetime.ApplicationStopping.Register(() => logger.LogInformation("Shutting down: draining HTTP, then deactivating grains"));
+        return app;
+    }
+
+    /// <summary>Builds and starts the application; the returned app listens on its <see cref="WebApplication.Urls"/>.</summary>
+    public static async Task<WebApplication> StartAsync(SiloHostOptions options, CancellationToken cancellationToken = default)
+    {
+        var app = Build(options);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static void AddGrainRuntime(IServiceCollection services, SiloConfig config, IReadOnlyList<System.Reflection.Assembly> grainAssemblies)
+    {
+        var runtime = config.Runtime;
+        var hostedBefore = services.Where(d => d.ServiceType == typeof(IHostedService)).ToHashSet();
+        var grains = services.AddGrainRuntime(o =>
+        {
+            o.ResponseTimeout = TimeSpan.FromSeconds(runtime.ResponseTimeoutSeconds);
+            o.CollectionAge = TimeSpan.FromMinutes(runtime.CollectionAgeMinutes);
+            o.CollectionQuantum = TimeSpan.FromSeconds(runtime.CollectionQuantumSeconds);
+            o.DeactivationTimeout = TimeSpan.FromSeconds(runtime.DeactivationTimeoutSeconds);
+        });
+
+        // SiloLauncher starts the silo instead, once storage answers; see its remarks.
+        foreach (var added in services.Where(d => d.ServiceType == typeof(IHostedService) && !hostedBefore.Contains(d)).ToList())
+        {
+            services.Remove(added);
+        }
+
+        foreach (var assembly in grainAssemblies)
+        {
+            grains.AddGrains(assembly);
+        }
+
+        grains.AddMemoryStreams(DefaultProviderName, o => o.Capacity = runtime.StreamCapacity);
+        if (config.Storage.Kind == StorageKind.Postgres)
+        {
+            var postgres = config.Storage.Postgres!;
+            void Configure(PostgresOptions o)
+            {
+                o.ConnectionString = postgres.ConnectionString;
+                o.Schema = postgres.Schema;
+            }
+
+            services.AddPostgresGrainStorage(DefaultProviderName, Configure);
+            services.AddPostgresReminders(Configure);
+            services.AddSingleton<IStorageReadinessCheck>(sp => new PostgresStorageReadinessCheck(sp, DefaultProviderName));
+        }
+        else
+        {
+            grains.AddMemoryGrainStorage(DefaultProviderName).AddMemoryReminders();
+            services.AddSingleton<IStorageReadinessCheck, MemoryStorageReadinessCheck>();
+        }
+
+        services.AddSingleton<SiloLauncher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SiloLauncher>());
+    }
+
+    private static string DefaultDetail(int? status, HttpContext context) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "This endpoint needs an API key: send 'Authorization: Bearer <api key>'.",
+        StatusCodes.Status403Forbidden => "The API key may not do this.",
+        StatusCodes.Status404NotFound => $"Nothing is served at {context.Request.Method} {context.Request.Path}.",
+        StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}.",
+        StatusCodes.Status500InternalServerError => "The service failed while handling the request; the log has the details.",
+        _ => "The request could not be handled.",
+    };
+}

@@ -1,0 +1,29 @@
+using System.Reflection;
+using OrleansNetOps.Silo.Configuration;
+
+namespace OrleansNetOps.Silo.Hosting;
+
+/// <summary>Everything <see cref="SiloHost"/> needs to build the service; the entry point fills it from args and environment.</summary>
+public sealed record SiloHostOptions
+{
+    /// <summary>The validated configuration.</summary>
+    public required SiloConfig Config { get; init; }
+
+    /// <summary>Where the configuration came from, for the start-up banner.</summary>
+    public string ConfigSource { get; init; } = "(in code)";
+
+    /// <summary>The value of <c>NETOPS_BOOTSTRAP_ADMIN_KEY</c>: one more key with the admin role.</summary>
+    public string? BootstrapAdminKey { get; init; }
+
+    /// <summary>Log JSON lines instead of text (<c>NETOPS_LOG_FORMAT=json</c>).</summary>
+    public bool JsonLogs { get; init; }
+
+    /// <summary>Command-line arguments left for ASP.NET Core (the entry point removes <c>--config</c>).</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>Assemblies whose grain classes the runtime hosts.</summary>
+    public IReadOnlyList<Assembly> GrainAssemblies { get; init; } = [];
+
+    /// <summary>Extra logging set-up after the console logger, e.g. a capturing provider in tests.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+}

@@ -1,0 +1,8 @@
+using OrleansNetOps.Runtime;
+
+namespace OrleansNetOps.Silo.Tests.Infrastructure;
+
+public interface ITallyGrain : IGrainWithStringKey
+{
+    Task<int> AddAsync();
+}
