@@ -1,3 +1,4 @@
+using OrleansNetOps.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;

@@ -1,3 +1,4 @@
+using OrleansNetOps.Configuration;
 using System.Security.Cryptography;
 using System.Text;
 using OrleansNetOps.Silo.Configuration;
@@ -22,7 +23,7 @@ internal sealed class ApiKeyRegistry
 
     public IReadOnlyList<ApiKeyIdentity> Keys => _keys;
 
-    /// <exception cref="SiloConfigException">The bootstrap key is too short.</exception>
+    /// <exception cref="ConfigException">The bootstrap key is too short.</exception>
     public static ApiKeyRegistry Create(AuthConfig config, string? bootstrapAdminKey)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -37,7 +38,7 @@ internal sealed class ApiKeyRegistry
         {
             if (bootstrapAdminKey.Length < SiloConfigBinder.MinimumKeyLength)
             {
-                throw new SiloConfigException(new ConfigError(BootstrapVariable, string.Empty,
+                throw new ConfigException(new ConfigError(BootstrapVariable, string.Empty,
                     $"the bootstrap admin key is too short: at least {SiloConfigBinder.MinimumKeyLength} characters"));
             }
 

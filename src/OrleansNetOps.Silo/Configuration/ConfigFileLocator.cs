@@ -1,3 +1,4 @@
+using OrleansNetOps.Configuration;
 namespace OrleansNetOps.Silo.Configuration;
 
 /// <summary>
@@ -20,7 +21,7 @@ internal static class ConfigFileLocator
             var full = Path.GetFullPath(explicitPath, currentDirectory);
             if (!File.Exists(full))
             {
-                throw new SiloConfigException(new ConfigError(explicitPath, string.Empty, $"the configuration file does not exist (looked for {full})"));
+                throw new ConfigException(new ConfigError(explicitPath, string.Empty, $"the configuration file does not exist (looked for {full})"));
             }
 
             return new Choice(full, explicitPath);

@@ -1,3 +1,4 @@
+using OrleansNetOps.Configuration;
 using YamlDotNet.RepresentationModel;
 
 namespace OrleansNetOps.Silo.Configuration;

@@ -1,3 +1,4 @@
+using OrleansNetOps.Configuration;
 using System.Text.RegularExpressions;
 using OrleansNetOps.Silo.Auth;
 using YamlDotNet.RepresentationModel;

@@ -1,3 +1,4 @@
+using OrleansNetOps.Configuration;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Observability;
@@ -32,7 +33,7 @@ public static class SiloEntryPoint
         {
             options = Prepare(args, environment);
         }
-        catch (SiloConfigException exception)
+        catch (ConfigException exception)
         {
             await errors.WriteLineAsync($"OrleansNetOps silo: the configuration is invalid; not starting.{Environment.NewLine}{exception.Message}")
                 .ConfigureAwait(false);
@@ -44,7 +45,7 @@ public static class SiloEntryPoint
         {
             app = await SiloHost.StartAsync(options, cancellationToken).ConfigureAwait(false);
         }
-        catch (SiloConfigException exception)
+        catch (ConfigException exception)
         {
             await errors.WriteLineAsync($"OrleansNetOps silo: the configuration is invalid; not starting.{Environment.NewLine}{exception.Message}")
                 .ConfigureAwait(false);
@@ -67,7 +68,7 @@ public static class SiloEntryPoint
     }
 
     /// <summary>Resolves the file, loads and validates it, and gathers the environment settings.</summary>
-    /// <exception cref="SiloConfigException">The configuration cannot be used.</exception>
+    /// <exception cref="ConfigException">The configuration cannot be used.</exception>
     internal static SiloHostOptions Prepare(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment)
     {
         var (configPath, rest) = SplitConfigArgument(args);
@@ -96,7 +97,7 @@ public static class SiloEntryPoint
             {
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {
-                    throw new SiloConfigException(new ConfigError("--config", string.Empty, "needs a file path: --config PATH"));
+                    throw new ConfigException(new ConfigError("--config", string.Empty, "needs a file path: --config PATH"));
                 }
 
                 path = args[++i];

@@ -1,3 +1,4 @@
+using OrleansNetOps.Configuration;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
@@ -24,7 +25,7 @@ public static class SiloHost
     public const string DefaultProviderName = PersistentStateAttribute.DefaultStorageName;
 
     /// <summary>Builds the application without starting it.</summary>
-    /// <exception cref="SiloConfigException">A setting from the environment (the bootstrap key) is invalid.</exception>
+    /// <exception cref="ConfigException">A setting from the environment (the bootstrap key) is invalid.</exception>
     public static WebApplication Build(SiloHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,3 +1,4 @@
+using OrleansNetOps.Configuration;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -148,7 +149,7 @@ public sealed class ApiKeyAuthTests : IAsyncLifetime
     [Fact]
     public void Short_bootstrap_key_is_refused_naming_the_variable()
     {
-        var error = Assert.Throws<SiloConfigException>(() => SiloHost.Build(new SiloHostOptions
+        var error = Assert.Throws<ConfigException>(() => SiloHost.Build(new SiloHostOptions
         {
             Config = TestSilo.MemoryConfig(AuthMode.ApiKey),
             BootstrapAdminKey = "short",

@@ -1,3 +1,4 @@
+using OrleansNetOps.Configuration;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Tests.Infrastructure;
@@ -8,8 +9,8 @@ public sealed class ConfigLoaderTests
 {
     private static readonly Dictionary<string, string?> NoEnvironment = [];
 
-    private static SiloConfigException Fails(string yaml, IReadOnlyDictionary<string, string?>? environment = null) =>
-        Assert.Throws<SiloConfigException>(() => SiloConfigLoader.Parse(yaml, "silo-config/silo.yaml", environment ?? NoEnvironment));
+    private static ConfigException Fails(string yaml, IReadOnlyDictionary<string, string?>? environment = null) =>
+        Assert.Throws<ConfigException>(() => SiloConfigLoader.Parse(yaml, "silo-config/silo.yaml", environment ?? NoEnvironment));
 
     [Fact]
     public void Syntax_error_names_file_line_and_column()
@@ -238,7 +239,7 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void Missing_file_is_named()
     {
-        var error = Assert.Throws<SiloConfigException>(() => SiloConfigLoader.LoadFile("/nonexistent/silo.yaml", NoEnvironment, "conf/silo.yaml"));
+        var error = Assert.Throws<ConfigException>(() => SiloConfigLoader.LoadFile("/nonexistent/silo.yaml", NoEnvironment, "conf/silo.yaml"));
 
         Assert.StartsWith("conf/silo.yaml: cannot read the configuration file", error.Message, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using OrleansNetOps.Configuration;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
 
@@ -10,8 +11,8 @@ public sealed class EnvironmentOverrideTests
     private static SiloConfig Load(params (string Name, string Value)[] variables) =>
         SiloConfigLoader.Parse(File, "silo.yaml", variables.ToDictionary(v => v.Name, v => (string?)v.Value));
 
-    private static SiloConfigException Fails(params (string Name, string Value)[] variables) =>
-        Assert.Throws<SiloConfigException>(() => Load(variables));
+    private static ConfigException Fails(params (string Name, string Value)[] variables) =>
+        Assert.Throws<ConfigException>(() => Load(variables));
 
     [Fact]
     public void Overrides_replace_file_values_and_keys_are_case_insensitive()

@@ -1,9 +1,9 @@
 using YamlDotNet.RepresentationModel;
 
-namespace OrleansNetOps.Silo.Configuration;
+namespace OrleansNetOps.Configuration;
 
 /// <summary>Collects problems while a configuration is read, and knows where each node came from.</summary>
-internal sealed class ConfigDiagnostics(string sourceName)
+public sealed class ConfigDiagnostics(string sourceName)
 {
     private readonly Dictionary<YamlNode, string> _environmentOrigins = new(ReferenceEqualityComparer.Instance);
     private readonly List<ConfigError> _errors = [];
@@ -29,7 +29,7 @@ internal sealed class ConfigDiagnostics(string sourceName)
     {
         if (_errors.Count > 0)
         {
-            throw new SiloConfigException(_errors.ToList());
+            throw new ConfigException(_errors.ToList());
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace OrleansNetOps.Silo.Configuration;
+namespace OrleansNetOps.Configuration;
 
 /// <summary>One problem found in the configuration.</summary>
 /// <param name="Location">

@@ -2,14 +2,14 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace OrleansNetOps.Silo.Configuration;
+namespace OrleansNetOps.Configuration;
 
 /// <summary>
 /// Reads one mapping of the configuration, reporting every problem with the node's position and field path.
 /// Fields are matched case-insensitively because environment overrides arrive in any case.
 /// Call <see cref="Finish"/> after reading every known field: whatever was not asked for is an unknown field.
 /// </summary>
-internal sealed class YamlSection
+public sealed class YamlSection
 {
     private readonly ConfigDiagnostics _diagnostics;
     private readonly YamlNode _anchor;
@@ -295,7 +295,7 @@ internal sealed class YamlSection
         return false;
     }
 
-    internal static bool IsNull(YamlNode node) =>
+    public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar
         && (string.IsNullOrEmpty(scalar.Value) || scalar.Value is "~" or "null" or "Null" or "NULL");
 
