@@ -118,6 +118,60 @@ public sealed class YamlSection
         return value;
     }
 
+    public long Long(string name, long fallback, long minimum, long maximum)
+    {
+        var node = Value(name);
+        return node is null ? fallback : ParseLong(node, Child(name), fallback, minimum, maximum);
+    }
+
+    public double Double(string name, double fallback, double minimum, double maximum)
+    {
+        var node = Value(name);
+        if (node is null)
+        {
+            return fallback;
+        }
+
+        if (node is not YamlScalarNode { Value: { } text })
+        {
+            _diagnostics.Report(node, Child(name), $"expected a number but found {Describe(node)}");
+            return fallback;
+        }
+
+        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            _diagnostics.Report(node, Child(name), $"'{text}' is not a number");
+            return fallback;
+        }
+
+        if (value < minimum || value > maximum)
+        {
+            _diagnostics.Report(node, Child(name), $"{value.ToString(CultureInfo.InvariantCulture)} is out of range ({minimum.ToString(CultureInfo.InvariantCulture)}..{maximum.ToString(CultureInfo.InvariantCulture)})");
+            return fallback;
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a list of whole numbers, such as an AS path.</summary>
+    public IReadOnlyList<long>? Longs(string name, long minimum, long maximum)
+    {
+        var node = Value(name);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var path = Child(name);
+        if (node is not YamlSequenceNode sequence)
+        {
+            _diagnostics.Report(node, path, $"expected a list but found {Describe(node)}");
+            return null;
+        }
+
+        return sequence.Children.Select((item, index) => ParseLong(item, $"{path}[{index}]", 0, minimum, maximum)).ToList();
+    }
+
     public bool Bool(string name, bool fallback)
     {
         var node = Value(name);
@@ -145,6 +199,29 @@ public sealed class YamlSection
 
         _diagnostics.Report(node, Child(name), $"expected true or false but found {Describe(node)}");
         return fallback;
+    }
+
+    private long ParseLong(YamlNode node, string path, long fallback, long minimum, long maximum)
+    {
+        if (node is not YamlScalarNode { Value: { } text })
+        {
+            _diagnostics.Report(node, path, $"expected a whole number but found {Describe(node)}");
+            return fallback;
+        }
+
+        if (!long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            _diagnostics.Report(node, path, $"'{text}' is not a whole number");
+            return fallback;
+        }
+
+        if (value < minimum || value > maximum)
+        {
+            _diagnostics.Report(node, path, $"{value} is out of range ({minimum}..{maximum})");
+            return fallback;
+        }
+
+        return value;
     }
 
     public TEnum Enum<TEnum>(string name, TEnum fallback)

@@ -1,0 +1,25 @@
+using System.Net;
+using OrleansNetOps.Bgp.Prefixes;
+
+namespace OrleansNetOps.Topology;
+
+/// <summary>A router of our own network.</summary>
+/// <param name="Id">Short topology id, e.g. <c>R1</c>; the API's router id.</param>
+/// <param name="Hostname">Hostname, matched against the BMP sysName.</param>
+/// <param name="Role">What the router does.</param>
+/// <param name="RouterId">BGP router identifier.</param>
+/// <param name="Asn">Its AS number.</param>
+/// <param name="ReflectorClients">Ids of the routers it reflects to (route reflectors only).</param>
+/// <param name="Originates">Prefixes it originates into BGP.</param>
+public sealed record RouterNode(
+    string Id,
+    string Hostname,
+    RouterRole Role,
+    IPAddress RouterId,
+    uint Asn,
+    IReadOnlyList<string> ReflectorClients,
+    IReadOnlyList<IpPrefix> Originates)
+{
+    /// <summary>Whether it reflects routes.</summary>
+    public bool IsRouteReflector => ReflectorClients.Count > 0;
+}
