@@ -1,0 +1,80 @@
+using System.Globalization;
+using OrleansNetOps.Bgp.Attributes;
+using OrleansNetOps.Bgp.Bmp;
+using OrleansNetOps.Bgp.Monitoring;
+
+namespace OrleansNetOps.Grains.Network;
+
+/// <summary>Translates monitored routes and sessions into the API's shapes.</summary>
+public static class RouteViews
+{
+    /// <summary>The API name of a RIB view.</summary>
+    public static string ViewName(RibView view) => view switch
+    {
+        RibView.AdjInPre => "adj-in-pre",
+        RibView.AdjInPost => "adj-in-post",
+        RibView.AdjOutPre => "adj-out-pre",
+        RibView.AdjOutPost => "adj-out-post",
+        _ => "loc",
+    };
+
+    /// <summary>Parses an API view name.</summary>
+    public static RibView? ParseView(string? name) => name switch
+    {
+        "adj-in-pre" => RibView.AdjInPre,
+        "adj-in-post" or null => RibView.AdjInPost,
+        "adj-out-pre" => RibView.AdjOutPre,
+        "adj-out-post" => RibView.AdjOutPost,
+        "loc" => RibView.LocRib,
+        _ => null,
+    };
+
+    /// <summary>The API name of a session state.</summary>
+    public static string StateName(SessionState state) => state.ToString().ToLowerInvariant();
+
+    /// <summary>The API name of a BMP peer type.</summary>
+    public static string PeerTypeName(BmpPeerType type) => type switch
+    {
+        BmpPeerType.RdInstance => "rd",
+        BmpPeerType.Local => "local",
+        BmpPeerType.LocRib => "loc-rib",
+        _ => "global",
+    };
+
+    /// <summary>A route in the API's rib shape.</summary>
+    public static RibRouteView ToView(MonitoredRoute route, bool best)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var attributes = route.Attributes;
+        return new RibRouteView(
+            route.Route.Prefix.ToString(),
+            route.Route.PathId,
+            route.Peer.PeerType == BmpPeerType.RdInstance ? route.Peer.Distinguisher.ToString() : null,
+            route.Peer.Address.ToString(),
+            attributes.NextHop?.ToString(),
+            Flatten(attributes.EffectiveAsPath),
+            attributes.Origin switch
+            {
+                Origin.Igp => "igp",
+                Origin.Egp => "egp",
+                Origin.Incomplete => "incomplete",
+                _ => null,
+            },
+            attributes.MultiExitDisc,
+            attributes.LocalPref,
+            [.. attributes.Communities.Select(c => c.ToString())],
+            [.. attributes.LargeCommunities.Select(c => c.ToString())],
+            [.. attributes.ExtendedCommunities.Select(c => c.ToString())],
+            attributes.AtomicAggregate,
+            best,
+            attributes.OriginatorId?.ToString(),
+            [.. attributes.ClusterList.Select(c => c.ToString())]);
+    }
+
+    /// <summary>AS path members in order, AS_SET members included.</summary>
+    public static IReadOnlyList<uint> Flatten(AsPath? path) =>
+        path is null ? [] : [.. path.Segments.SelectMany(s => s.Asns)];
+
+    /// <summary>Invariant text of a number.</summary>
+    public static string Text(uint value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using OrleansNetOps.Bgp.Bmp;
+using OrleansNetOps.Bgp.Monitoring;
+using OrleansNetOps.Bgp.Prefixes;
+using OrleansNetOps.Runtime;
+using OrleansNetOps.Topology;
+
+namespace OrleansNetOps.Grains.Network;
+
+/// <summary>
+/// A router as BMP shows it. Batches arrive on its telemetry stream; the domain's <see cref="MonitoredRouter"/>
+/// holds sessions and RIBs; session changes go to the peer grains, whose history is durable.
+/// </summary>
+[GrainType("router")]
+[ImplicitStreamSubscription(TelemetryStreams.Bmp)]
+public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
+{
+    private readonly Dictionary<PeerKey, PeerHistory> _histories = [];
+    private MonitoredRouter _router = new();
+    private string? _connection;
+    private RouterSource _source = RouterSource.Config;
+    private bool _registered;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stream = GetStreamProvider(TelemetryStreams.Provider)
+            .GetStream<BmpBatch>(StreamId.Create(TelemetryStreams.Bmp, this.GetPrimaryKeyString()));
+        await stream.SubscribeAsync((batch, _) => ApplyAsync(batch));
+    }
+
+    /// <inheritdoc />
+    public async Task ApplyAsync(BmpBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Connection != _connection)
+        {
+            // A new BMP session re-sends every session and route: start from a clean view.
+            _connection = batch.Connection;
+            _router = new MonitoredRouter();
+        }
+
+        var source = batch.Simulated ? RouterSource.Simulated : RouterSource.Bmp;
+        if (!_registered || source != _source)
+        {
+            _source = source;
+            _registered = true;
+            await GrainFactory.GetGrain<INetworkGrain>("default").RegisterAsync(this.GetPrimaryKeyString(), source);
+        }
+
+        foreach (var message in batch.Messages)
+        {
+            foreach (var transition in _router.Apply(message, batch.ReceivedAt))
+            {
+                var peer = GrainFactory.GetGrain<IBgpPeerGrain>($"{this.GetPrimaryKeyString()}|{transition.Peer}");
+                _histories[transition.Peer] = await peer.RecordAsync(new SessionChange(
+                    RouteViews.StateName(transition.From), RouteViews.StateName(transition.To), transition.At, transition.Reason));
+            }
+        }
+
+        if (batch.ConnectionClosed)
+        {
+            _router.Disconnected(batch.ReceivedAt);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<RouterSummary> GetSummaryAsync()
+    {
+        var node = topology.Router(this.GetPrimaryKeyString());
+        var sessions = MonitoredSessions().ToList();
+        var established = sessions.Count(s => s.State == SessionState.Established);
+        var status = _connection is null ? RouterStatus.Unknown
+            : !_router.Connected || (sessions.Count > 0 && established == 0) ? RouterStatus.Down
+            : established < sessions.Count ? RouterStatus.Degraded
+            : RouterStatus.Up;
+        return Task.FromResult(new RouterSummary(
+            this.GetPrimaryKeyString(),
+            _router.SysName ?? node?.Hostname,
+            node is null ? null : RoleName(node.Role),
+            _router.LocalAs ?? node?.Asn,
+            (_router.RouterId ?? node?.RouterId)?.ToString(),
+            status,
+            _connection is null ? RouterSource.Config : _source,
+            sessions.Count,
+            established,
+            _router.SysDescr,
+            _router.TotalRoutes,
+            _router.Messages));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PeerStatus>> GetPeersAsync()
+    {
+        var peers = MonitoredSessions()
+            .OrderBy(s => s.Key.Address.AddressFamily).ThenBy(s => s.Key.Address.GetAddressBytes(), ByteOrder.Instance)
+            .Select(ToStatus)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<PeerStatus>>(peers);
+    }
+
+    /// <inheritdoc />
+    public Task<RibResult> GetRibAsync(RibQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        PeerKey? peer = null;
+        if (query.Peer is not null)
+        {
+            var session = MonitoredSessions().FirstOrDefault(s =>
+                s.Key.Address.ToString() == query.Peer && (query.Rd is null || s.Key.Distinguisher.ToString() == query.Rd));
+            if (session is null)
+            {
+                return Task.FromResult(Empty(query));
+            }
+
+            peer = session.Key;
+        }
+
+        var matching = _router.Routes(query.View, query.Afi, peer)
+            .Where(r => query.Prefix is not { } prefix || r.Route.Prefix == prefix)
+            .Where(r => query.Rd is null || r.Peer.Distinguisher.ToString() == query.Rd)
+            .OrderBy(r => r.Route.Prefix)
+            .ThenBy(r => r.Peer.Address.GetAddressBytes(), ByteOrder.Instance)
+            .ToList();
+        var routes = matching.Take(query.Limit).Select(r => RouteViews.ToView(r, best: false)).ToList();
+        return Task.FromResult(new RibResult(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), routes,
+            Computed: false, matching.Count, matching.Count > routes.Count));
+    }
+
+    private RibResult Empty(RibQuery query) =>
+        new(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), [], false, 0, false);
+
+    // The all-zero pseudo-peer carries locally originated routes (FRR); it is not a session.
+    private IEnumerable<PeerSession> MonitoredSessions() => _router.Sessions.Where(s => !s.Key.IsLocalOrigin);
+
+    private PeerStatus ToStatus(PeerSession session)
+    {
+        var history = _histories.GetValueOrDefault(session.Key);
+        var prefixes = _router.RouteCount(session.Key, RibView.AdjInPost);
+        if (prefixes == 0)
+        {
+            prefixes = _router.RouteCount(session.Key, RibView.AdjInPre);
+        }
+
+        return new PeerStatus(
+            session.Key.Address.ToString(),
+            session.PeerAs,
+            session.PeerRouterId.ToString(),
+            RouteViews.PeerTypeName(session.Key.PeerType),
+            session.Key.PeerType == BmpPeerType.RdInstance ? session.Key.Distinguisher.ToString() : null,
+            RouteViews.StateName(session.State),
+            session.UpSince,
+            prefixes,
+            history?.FlapCount ?? session.FlapCount,
+            history?.LastDownReason ?? session.LastDownReason,
+            history?.LastDownAt ?? session.LastDownAt,
+            session.Description,
+            topology.NodeWithAddress(session.Key.Address));
+    }
+
+    private static string AfiName(Afi afi) => afi == Afi.IPv6 ? "ipv6" : "ipv4";
+
+    private static string RoleName(RouterRole role) => role switch
+    {
+        RouterRole.RouteReflector => "route-reflector",
+        _ => role.ToString().ToLowerInvariant(),
+    };
+
+    private sealed class ByteOrder : IComparer<byte[]>
+    {
+        public static readonly ByteOrder Instance = new();
+
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+    }
+}
