@@ -24,6 +24,7 @@ public sealed class BmpCollector : IAsyncDisposable
     private Task? _acceptLoop;
     private long _connectionSequence;
     private int _openConnections;
+    private int _disposed;
 
     /// <summary>Creates the collector; <see cref="StartAsync"/> binds it.</summary>
     public BmpCollector(BmpCollectorOptions options, IBmpBatchSink sink, ILogger<BmpCollector> logger)
@@ -60,6 +61,11 @@ public sealed class BmpCollector : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         Counters.Listening = false;
         _listener?.Dispose();
@@ -195,6 +201,11 @@ public sealed class BmpCollector : IAsyncDisposable
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Shutting down.
+        }
+        catch (BmpSessionRefusedException refused)
+        {
+            Counters.MessageRejected("session-refused");
+            _logger.LogWarning("BMP session from {Router} ({Remote}) refused: {Reason}", connection.RouterLabel, remote, refused.Message);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {

@@ -3,7 +3,10 @@ namespace OrleansNetOps.Silo.Configuration;
 /// <summary>The <c>listeners</c> section: telemetry ports (API.md, "Telemetry in").</summary>
 public sealed record ListenersConfig
 {
-    /// <summary>BMP over TCP.</summary>
+    /// <summary>Address the telemetry listeners bind to.</summary>
+    public string Address { get; init; } = "127.0.0.1";
+
+    /// <summary>BMP over TCP (0: any free port).</summary>
     public int BmpPort { get; init; } = 11019;
 
     /// <summary>Syslog over UDP and TCP.</summary>

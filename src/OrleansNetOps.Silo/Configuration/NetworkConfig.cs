@@ -5,4 +5,10 @@ public sealed record NetworkConfig
 {
     /// <summary>Whether the silo drives the built-in simulated network instead of real routers.</summary>
     public bool Simulated { get; init; } = true;
+
+    /// <summary>
+    /// The topology file; a relative path is taken from the configuration file's folder. When unset,
+    /// <c>topology.yaml</c> beside the configuration file, else the seed topology built into the executable.
+    /// </summary>
+    public string? TopologyFile { get; init; }
 }

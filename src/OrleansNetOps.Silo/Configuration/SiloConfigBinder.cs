@@ -182,13 +182,28 @@ internal static partial class SiloConfigBinder
         var ports = new (string Name, YamlNode? Node, int Port)[4];
         int Read(int slot, string name, int fallback)
         {
-            var port = section.Int(name, fallback, 1, 65535);
+            var port = section.Int(name, fallback, 0, 65535);
             ports[slot] = (name, section.Value(name), port);
             return port;
         }
 
+        var addressText = section.String("address");
+        var address = defaults.Address;
+        if (addressText is not null)
+        {
+            if (System.Net.IPAddress.TryParse(addressText.Trim(), out var parsed))
+            {
+                address = parsed.ToString();
+            }
+            else
+            {
+                section.Report(section.Value("address")!, section.Child("address"), $"'{addressText}' is not an IP address");
+            }
+        }
+
         var config = new ListenersConfig
         {
+            Address = address,
             BmpPort = Read(0, "bmpPort", defaults.BmpPort),
             SyslogPort = Read(1, "syslogPort", defaults.SyslogPort),
             FlowPort = Read(2, "flowPort", defaults.FlowPort),
@@ -197,7 +212,8 @@ internal static partial class SiloConfigBinder
         section.Finish();
 
         // Syslog, flows and traps all use UDP, and BMP shares TCP with syslog: any two equal ports collide.
-        foreach (var group in ports.GroupBy(p => p.Port).Where(g => g.Count() > 1))
+        // Port 0 means "any free port" and never collides.
+        foreach (var group in ports.Where(p => p.Port != 0).GroupBy(p => p.Port).Where(g => g.Count() > 1))
         {
             // Point at a port that was written down: a default cannot be what the operator needs to change.
             var clash = group.OrderBy(p => p.Node is null ? 1 : 0).ToList();
@@ -210,7 +226,11 @@ internal static partial class SiloConfigBinder
 
     private static NetworkConfig BindNetwork(YamlSection section, NetworkConfig defaults)
     {
-        var config = new NetworkConfig { Simulated = section.Bool("simulated", defaults.Simulated) };
+        var config = new NetworkConfig
+        {
+            Simulated = section.Bool("simulated", defaults.Simulated),
+            TopologyFile = section.String("topologyFile") ?? defaults.TopologyFile,
+        };
         section.Finish();
         return config;
     }

@@ -1,4 +1,5 @@
 using OrleansNetOps.Configuration;
+using OrleansNetOps.Silo.Network;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Observability;
@@ -77,9 +78,12 @@ public static class SiloEntryPoint
         var config = choice.Path is null
             ? SiloConfigLoader.LoadEmbedded(environment)
             : SiloConfigLoader.LoadFile(choice.Path, environment, choice.DisplayName);
+        var (topology, topologySource) = TopologyFiles.Resolve(config.Network.TopologyFile, choice.Path);
         return new SiloHostOptions
         {
             Config = config,
+            Topology = topology,
+            TopologySource = topologySource,
             ConfigSource = choice.DisplayName,
             BootstrapAdminKey = environment.GetValueOrDefault(ApiKeyRegistry.BootstrapVariable),
             JsonLogs = string.Equals(environment.GetValueOrDefault(SiloLogging.FormatVariable), "json", StringComparison.OrdinalIgnoreCase),

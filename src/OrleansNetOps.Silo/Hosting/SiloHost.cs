@@ -11,7 +11,12 @@ using OrleansNetOps.Silo.Api;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Health;
+using OrleansNetOps.Silo.Network;
 using OrleansNetOps.Silo.Observability;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansNetOps.Collectors.Bmp;
+using OrleansNetOps.Grains.Network;
 
 namespace OrleansNetOps.Silo.Hosting;
 
@@ -41,7 +46,10 @@ public static class SiloHost
         var services = builder.Services;
         services.AddSingleton(config);
         services.AddSingleton(registry);
-        AddGrainRuntime(services, config, options.GrainAssemblies);
+        services.AddSingleton(options.Topology ?? TopologyFiles.LoadEmbedded());
+        services.TryAddSingleton(TimeProvider.System);
+        AddGrainRuntime(services, config, [typeof(RouterGrain).Assembly, .. options.GrainAssemblies]);
+        AddCollectors(services, config);
 
         services.AddSingleton<ReadinessProbe>();
         services.AddSingleton<RuntimeRateSampler>();
@@ -82,6 +90,7 @@ public static class SiloHost
         HealthEndpoints.Map(app);
         MetricsEndpoint.Map(app);
         ApiEndpoints.Map(app);
+        NetworkEndpoints.Map(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -159,6 +168,17 @@ public static class SiloHost
 
         services.AddSingleton<SiloLauncher>();
         services.AddHostedService(sp => sp.GetRequiredService<SiloLauncher>());
+    }
+
+    private static void AddCollectors(IServiceCollection services, SiloConfig config)
+    {
+        var address = IPAddress.Parse(config.Listeners.Address);
+        services.AddSingleton<BmpStreamSink>();
+        services.AddSingleton(sp => new BmpCollector(
+            new BmpCollectorOptions { Endpoint = new IPEndPoint(address, config.Listeners.BmpPort) },
+            sp.GetRequiredService<BmpStreamSink>(),
+            sp.GetRequiredService<ILogger<BmpCollector>>()));
+        services.AddHostedService<CollectorsService>();
     }
 
     private static string DefaultDetail(int? status, HttpContext context) => status switch

@@ -9,6 +9,12 @@ public sealed record SiloHostOptions
     /// <summary>The validated configuration.</summary>
     public required SiloConfig Config { get; init; }
 
+    /// <summary>The network topology; the seed topology built into the executable when null.</summary>
+    public OrleansNetOps.Topology.NetworkTopology? Topology { get; init; }
+
+    /// <summary>Where the topology came from, for the start-up banner.</summary>
+    public string TopologySource { get; init; } = "embedded:topology.yaml";
+
     /// <summary>Where the configuration came from, for the start-up banner.</summary>
     public string ConfigSource { get; init; } = "(in code)";
 

@@ -82,7 +82,7 @@ public sealed class ConfigLoaderTests
     {
         var error = Fails("listeners:\n  bmpPort: 70000\n");
 
-        Assert.Equal("silo-config/silo.yaml:2:12: listeners.bmpPort: 70000 is out of range (1..65535)", error.Message);
+        Assert.Equal("silo-config/silo.yaml:2:12: listeners.bmpPort: 70000 is out of range (0..65535)", error.Message);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void Every_problem_is_reported_at_once()
     {
-        var error = Fails("storage:\n  kind: mongo\nlisteners:\n  bmpPort: 0\nnetwork:\n  simulated: 7\n");
+        var error = Fails("storage:\n  kind: mongo\nlisteners:\n  bmpPort: -5\nnetwork:\n  simulated: 7\n");
 
         Assert.Equal(3, error.Errors.Count);
         Assert.Equal(["storage.kind", "listeners.bmpPort", "network.simulated"], error.Errors.Select(e => e.Path));

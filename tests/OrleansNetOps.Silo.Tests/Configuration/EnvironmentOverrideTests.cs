@@ -58,10 +58,10 @@ public sealed class EnvironmentOverrideTests
     [Fact]
     public void Bad_type_and_range_name_the_variables()
     {
-        var error = Fails(("NETOPS__Network__Simulated", "perhaps"), ("NETOPS__Listeners__BmpPort", "0"));
+        var error = Fails(("NETOPS__Network__Simulated", "perhaps"), ("NETOPS__Listeners__BmpPort", "-1"));
 
         Assert.Contains("NETOPS__Network__Simulated: network.simulated: 'perhaps' is not true or false", error.Message, StringComparison.Ordinal);
-        Assert.Contains("NETOPS__Listeners__BmpPort: listeners.bmpPort: 0 is out of range (1..65535)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("NETOPS__Listeners__BmpPort: listeners.bmpPort: -1 is out of range (0..65535)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

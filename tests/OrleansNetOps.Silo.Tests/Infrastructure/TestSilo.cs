@@ -34,7 +34,12 @@ public sealed class TestSilo : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var loopback = options with
         {
-            Config = options.Config with { Http = new HttpConfig { Endpoints = ["http://127.0.0.1:0"] } },
+            Config = options.Config with
+            {
+                Http = new HttpConfig { Endpoints = ["http://127.0.0.1:0"] },
+                // Free ports, so test hosts can run side by side.
+                Listeners = new ListenersConfig { BmpPort = 0, SyslogPort = 0, FlowPort = 0, SnmpTrapPort = 0 },
+            },
             ConfigureLogging = logging => logging.AddProvider(logs),
             GrainAssemblies = [typeof(TallyGrain).Assembly],
         };
@@ -42,9 +47,10 @@ public sealed class TestSilo : IAsyncDisposable
         return new TestSilo(app, logs);
     }
 
-    public static SiloConfig MemoryConfig(AuthMode mode = AuthMode.None, IReadOnlyList<ApiKeyConfig>? keys = null) => new()
+    public static SiloConfig MemoryConfig(AuthMode mode = AuthMode.None, IReadOnlyList<ApiKeyConfig>? keys = null, bool simulated = false) => new()
     {
         Auth = new AuthConfig { Mode = mode, Keys = keys ?? [] },
+        Network = new NetworkConfig { Simulated = simulated },
     };
 
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
