@@ -15,7 +15,8 @@ namespace OrleansNetOps.Bgp.Bmp;
 /// </summary>
 public sealed class BmpReader
 {
-    private readonly Dictionary<(BmpPeerType Type, RouteDistinguisher Distinguisher, IPAddress Address), PeerSession> _sessions = [];
+    // Keyed by a value-type address so the allocation-free Route Monitoring path can look sessions up.
+    private readonly Dictionary<(BmpPeerType Type, RouteDistinguisher Distinguisher, IpPrefix Address), PeerSession> _sessions = [];
     private readonly AttributeSetInterner _interner;
 
     /// <summary>Creates a reader; attribute sets are shared through <paramref name="interner"/> (a new one when null).</summary>
@@ -110,17 +111,92 @@ public sealed class BmpReader
         return tlvs.ToArray();
     }
 
-    private BmpRouteMonitoring DecodeRouteMonitoring(BmpPeerHeader peer, WireReader reader)
+    /// <summary>
+    /// Decodes one framed message like <see cref="Decode(ReadOnlySpan{byte})"/>, except that Route Monitoring
+    /// is not materialised: its peer goes to <see cref="IBmpRouteSink.BeginUpdate"/> and its routes to
+    /// <paramref name="sink"/>, and null is returned. This is the collector's hot path; for IPv4 unicast
+    /// with a cached attribute block it allocates nothing. Bytes trailing the UPDATE are ignored. Every
+    /// other message type is decoded and returned as by <see cref="Decode(ReadOnlySpan{byte})"/>.
+    /// </summary>
+    /// <exception cref="BgpDecodeException">The message is malformed; the sink has then received nothing from it.</exception>
+    public BmpMessage? DecodeRoutes<TSink>(ReadOnlySpan<byte> message, ref TSink sink)
+        where TSink : IBmpRouteSink
     {
-        var session = _sessions.GetValueOrDefault((peer.PeerType, peer.Distinguisher, peer.PeerAddress));
-        var negotiated = session is null ? null : peer.IsAdjRibOut ? session.Outbound : session.Inbound;
+        if (message.Length < BmpFraming.HeaderSize || message[5] != (byte)BmpMessageType.RouteMonitoring)
+        {
+            return Decode(message);
+        }
+
+        var reader = new WireReader(message);
+        var version = reader.ReadByte("BMP version");
+        if (version != 3)
+        {
+            throw new BgpDecodeException("BMP version", 0, $"version {version}, expected 3");
+        }
+
+        var length = reader.ReadUInt32("BMP message length");
+        if (length != message.Length)
+        {
+            throw new BgpDecodeException("BMP message length", 1, $"declares {length} bytes but the frame has {message.Length}");
+        }
+
+        reader.Skip(1, "BMP message type");
+        var peer = ReadRoutePeer(ref reader);
+        var context = ContextFor(peer.PeerType, peer.Distinguisher, peer.PeerAddress, peer.IsAdjRibOut, peer.IsLegacyAsPath);
+        var update = UpdateRoutes.Parse(reader.Rest, context, _interner, reader.Offset, out _);
+        sink.BeginUpdate(in peer);
+        update.Emit(ref sink);
+        return null;
+    }
+
+    private static BmpRoutePeer ReadRoutePeer(ref WireReader reader)
+    {
+        var typeOffset = reader.Offset;
+        var peerType = (BmpPeerType)reader.ReadByte("per-peer header peer type");
+        if (peerType > BmpPeerType.LocRib)
+        {
+            throw new BgpDecodeException("per-peer header peer type", typeOffset, $"unknown peer type {(byte)peerType}");
+        }
+
+        var flags = (BmpPeerFlags)reader.ReadByte("per-peer header flags");
+        var distinguisher = new RouteDistinguisher(reader.ReadUInt64("per-peer header route distinguisher"));
+        var ipv6 = peerType != BmpPeerType.LocRib && (flags & BmpPeerFlags.IPv6) != 0;
+        var bytes = reader.ReadBytes(16, "per-peer header peer address");
+        var address = ipv6 ? IpPrefix.FromBytes(true, bytes, 128) : IpPrefix.FromBytes(false, bytes[12..], 32);
+        return new BmpRoutePeer(
+            peerType,
+            flags,
+            distinguisher,
+            address,
+            reader.ReadUInt32("per-peer header peer AS"),
+            reader.ReadUInt32("per-peer header peer BGP ID"),
+            reader.ReadUInt32("per-peer header timestamp seconds"),
+            reader.ReadUInt32("per-peer header timestamp microseconds"));
+    }
+
+    private static IpPrefix SessionAddress(IPAddress address) =>
+        IpPrefix.Create(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32);
+
+    private BgpDecodingContext ContextFor(BmpPeerType type, RouteDistinguisher distinguisher, IpPrefix address, bool adjRibOut, bool legacyAsPath)
+    {
+        var session = _sessions.GetValueOrDefault((type, distinguisher, address));
+        var negotiated = session is null ? null : adjRibOut ? session.Outbound : session.Inbound;
 
         // The A flag describes this very message; the OPENs describe the session. Either saying
         // "2-octet" wins, because exporters are known to leave A clear on legacy sessions.
-        var fourOctet = !peer.IsLegacyAsPath && (negotiated?.FourOctetAs ?? true);
-        var context = negotiated is null || negotiated.FourOctetAs != fourOctet
-            ? (negotiated ?? (fourOctet ? BgpDecodingContext.FourOctet : BgpDecodingContext.TwoOctet)) with { FourOctetAs = fourOctet }
-            : negotiated;
+        var fourOctet = !legacyAsPath && (negotiated?.FourOctetAs ?? true);
+        if (negotiated is null)
+        {
+            // The shared instances avoid allocating a context per message for peers without a Peer Up.
+            return fourOctet ? BgpDecodingContext.FourOctet : BgpDecodingContext.TwoOctet;
+        }
+
+        return negotiated.FourOctetAs == fourOctet ? negotiated : negotiated with { FourOctetAs = fourOctet };
+    }
+
+    private BmpRouteMonitoring DecodeRouteMonitoring(BmpPeerHeader peer, WireReader reader)
+    {
+        var context = ContextFor(peer.PeerType, peer.Distinguisher, SessionAddress(peer.PeerAddress), peer.IsAdjRibOut, peer.IsLegacyAsPath);
         var offset = reader.Offset;
         var message = BgpMessageCodec.Decode(reader.Rest, context, _interner, offset, out var consumed);
         if (message is not UpdateMessage update)
@@ -189,7 +265,7 @@ public sealed class BmpReader
                 break;
         }
 
-        _sessions.Remove((peer.PeerType, peer.Distinguisher, peer.PeerAddress));
+        _sessions.Remove((peer.PeerType, peer.Distinguisher, SessionAddress(peer.PeerAddress)));
         return new BmpPeerDown(peer, reason, notification, fsm, reader.Rest.ToArray());
     }
 
@@ -205,7 +281,7 @@ public sealed class BmpReader
         var sent = DecodeOpen(ref reader, "Peer Up sent OPEN");
         var received = DecodeOpen(ref reader, "Peer Up received OPEN");
         var tlvs = ReadTlvs(reader, "Peer Up information TLV");
-        _sessions[(peer.PeerType, peer.Distinguisher, peer.PeerAddress)] = new PeerSession(
+        _sessions[(peer.PeerType, peer.Distinguisher, SessionAddress(peer.PeerAddress))] = new PeerSession(
             BgpDecodingContext.Negotiate(received, sent),
             BgpDecodingContext.Negotiate(sent, received));
         return new BmpPeerUp(peer, localAddress, localPort, remotePort, sent, received, tlvs);

@@ -24,6 +24,11 @@ public readonly struct IpPrefix : IEquatable<IpPrefix>, IComparable<IpPrefix>
         (_high, _low) = Mask(high, low, length);
     }
 
+    // Raw words for compact stores (see Rib/AdjRibIn) that keep prefixes as packed integers.
+    internal ulong High => _high;
+
+    internal ulong Low => _low;
+
     /// <summary>True for IPv6, false for IPv4.</summary>
     public bool IsIPv6 => _isIPv6;
 
@@ -74,6 +79,8 @@ public readonly struct IpPrefix : IEquatable<IpPrefix>, IComparable<IpPrefix>
             BinaryPrimitives.ReadUInt64BigEndian(full[8..]),
             (byte)length);
     }
+
+    internal static IpPrefix FromWords(bool isIPv6, ulong high, ulong low, int length) => new(isIPv6, high, low, (byte)length);
 
     /// <summary>Creates an IPv4 prefix from a host-order address.</summary>
     public static IpPrefix FromIPv4(uint address, int length) =>

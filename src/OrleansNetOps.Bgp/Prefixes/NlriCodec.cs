@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using OrleansNetOps.Bgp.Wire;
 
 namespace OrleansNetOps.Bgp.Prefixes;
@@ -30,6 +31,44 @@ internal static class NlriCodec
 
     public static Nlri DecodeOne(ref WireReader reader, bool isIPv6, bool addPath, string field)
     {
+        // Fast path for well-formed input: the checked path below builds its field names by concatenation,
+        // which allocated two strings per prefix — most of what decoding a table transfer allocated.
+        var rest = reader.Rest;
+        var idLength = addPath ? 4 : 0;
+        if (rest.Length > idLength)
+        {
+            int length = rest[idLength];
+            var byteCount = (length + 7) / 8;
+            if (length <= (isIPv6 ? 128 : 32) && rest.Length >= idLength + 1 + byteCount)
+            {
+                uint? pathId = addPath ? BinaryPrimitives.ReadUInt32BigEndian(rest) : null;
+                var bytes = rest.Slice(idLength + 1, byteCount);
+                IpPrefix prefix;
+                if (isIPv6)
+                {
+                    prefix = IpPrefix.FromBytes(true, bytes, length);
+                }
+                else
+                {
+                    var address = 0u;
+                    for (var i = 0; i < bytes.Length; i++)
+                    {
+                        address |= (uint)bytes[i] << (24 - (8 * i));
+                    }
+
+                    prefix = IpPrefix.FromIPv4(address, length);
+                }
+
+                reader.Skip(idLength + 1 + byteCount, field);
+                return new Nlri(prefix, pathId);
+            }
+        }
+
+        return DecodeOneChecked(ref reader, isIPv6, addPath, field);
+    }
+
+    private static Nlri DecodeOneChecked(ref WireReader reader, bool isIPv6, bool addPath, string field)
+    {
         uint? pathId = addPath ? reader.ReadUInt32(field + " path identifier") : null;
         var lengthOffset = reader.Offset;
         var length = reader.ReadByte(field + " prefix length");
@@ -41,6 +80,15 @@ internal static class NlriCodec
 
         var bytes = reader.ReadBytes((length + 7) / 8, field + " prefix");
         return new Nlri(IpPrefix.FromBytes(isIPv6, bytes, length), pathId);
+    }
+
+    /// <summary>Walks the NLRI without keeping them, throwing as <see cref="DecodeAll"/> would.</summary>
+    public static void Validate(WireReader reader, bool isIPv6, bool addPath, string field)
+    {
+        while (!reader.IsEmpty)
+        {
+            DecodeOne(ref reader, isIPv6, addPath, field);
+        }
     }
 
     public static IpPrefix DecodePrefix(ref WireReader reader, bool isIPv6, string field) =>
