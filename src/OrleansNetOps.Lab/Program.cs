@@ -1,0 +1,3 @@
+using OrleansNetOps.Lab;
+
+return await LabCommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
