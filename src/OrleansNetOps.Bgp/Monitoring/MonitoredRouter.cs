@@ -1,6 +1,7 @@
 using System.Net;
 using OrleansNetOps.Bgp.Attributes;
 using OrleansNetOps.Bgp.Bmp;
+using OrleansNetOps.Bgp.Decision;
 using OrleansNetOps.Bgp.Messages;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Bgp.Rib;
@@ -108,6 +109,64 @@ public sealed class MonitoredRouter
                 yield return new MonitoredRoute(key, view, route.Route, route.Attributes);
             }
         }
+    }
+
+    /// <summary>
+    /// The router's best path per prefix, computed with the BGP decision process from what it reported: post-policy
+    /// Adj-RIB-In of every established session (pre-policy where a session only sends that) and its locally
+    /// originated routes. This is what stands in for Loc-RIB when the router does not send it (FRR 8.x).
+    /// </summary>
+    public IReadOnlyDictionary<Nlri, SelectedRoute> SelectBest(Afi afi, BestPathOptions options, IpPrefix? only = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var candidates = new Dictionary<Nlri, List<(CandidatePath Path, MonitoredRoute Route)>>();
+        foreach (var session in _sessions.Values)
+        {
+            var local = session.Key.IsLocalOrigin;
+            if (!local && session.State != SessionState.Established)
+            {
+                continue;
+            }
+
+            var view = _ribs.ContainsKey((session.Key, RibView.AdjInPost, afi)) ? RibView.AdjInPost : RibView.AdjInPre;
+            if (!_ribs.TryGetValue((session.Key, view, afi), out var rib))
+            {
+                continue;
+            }
+
+            var peer = local
+                ? BgpPeer.Self(LocalAs ?? 0, RouterId ?? IPAddress.Any)
+                : new BgpPeer(session.Key.Address, session.PeerAs, session.PeerRouterId,
+                    session.IsExternal == false || session.PeerAs == LocalAs ? PeerType.Internal : PeerType.External);
+            foreach (var route in rib.Routes)
+            {
+                if (only is { } wanted && route.Route.Prefix != wanted)
+                {
+                    continue;
+                }
+
+                var path = new CandidatePath(route.Attributes, peer) { Weight = local ? CandidatePath.LocalOriginWeight : 0 };
+                var prefixKey = new Nlri(route.Route.Prefix);
+                if (!candidates.TryGetValue(prefixKey, out var list))
+                {
+                    candidates[prefixKey] = list = [];
+                }
+
+                list.Add((path, new MonitoredRoute(session.Key, view, route.Route, route.Attributes)));
+            }
+        }
+
+        var result = new Dictionary<Nlri, SelectedRoute>(candidates.Count);
+        foreach (var (prefix, list) in candidates)
+        {
+            var selection = BestPathSelector.Select(list.Select(c => c.Path), options);
+            if (selection.Best is { } best)
+            {
+                result[prefix] = new SelectedRoute(list.First(c => ReferenceEquals(c.Path, best)).Route, selection.Reason, list.Count);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Number of routes held for a peer in a view (both families).</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using OrleansNetOps.Bgp.Bmp;
+using OrleansNetOps.Bgp.Decision;
 using OrleansNetOps.Bgp.Monitoring;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Runtime;
@@ -15,11 +16,14 @@ namespace OrleansNetOps.Grains.Network;
 [ImplicitStreamSubscription(TelemetryStreams.Bmp)]
 public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
 {
+    // The lab and the twin run with compare-routerid, so equal eBGP paths do not depend on arrival order.
+    private static readonly BestPathOptions s_bestPath = new() { CompareRouterId = true };
     private readonly Dictionary<PeerKey, PeerHistory> _histories = [];
     private MonitoredRouter _router = new();
     private string? _connection;
     private RouterSource _source = RouterSource.Config;
     private bool _registered;
+    private long _historyFailures;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -53,8 +57,16 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
             foreach (var transition in _router.Apply(message, batch.ReceivedAt))
             {
                 var peer = GrainFactory.GetGrain<IBgpPeerGrain>($"{this.GetPrimaryKeyString()}|{transition.Peer}");
-                _histories[transition.Peer] = await peer.RecordAsync(new SessionChange(
-                    RouteViews.StateName(transition.From), RouteViews.StateName(transition.To), transition.At, transition.Reason));
+                try
+                {
+                    _histories[transition.Peer] = await peer.RecordAsync(new SessionChange(
+                        RouteViews.StateName(transition.From), RouteViews.StateName(transition.To), transition.At, transition.Reason));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The session view stays current from BMP; only the durable history missed this change.
+                    _historyFailures++;
+                }
             }
         }
 
@@ -116,16 +128,37 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
             peer = session.Key;
         }
 
+        var locRibSent = query.View == RibView.LocRib && _router.Routes(RibView.LocRib, query.Afi).Any();
+        if (query.View == RibView.LocRib && !locRibSent)
+        {
+            // The router sends no Loc-RIB (FRR 8.x): its best paths are computed from what it reported.
+            var selected = _router.SelectBest(query.Afi, s_bestPath, query.Prefix).Values
+                .Where(s => peer is null || s.Route.Peer.Equals(peer.Value))
+                .OrderBy(s => s.Route.Route.Prefix)
+                .ToList();
+            var bestRoutes = selected.Take(query.Limit).Select(s => RouteViews.ToView(s.Route, best: true)).ToList();
+            return Task.FromResult(new RibResult(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), bestRoutes,
+                Computed: true, selected.Count, selected.Count > bestRoutes.Count));
+        }
+
         var matching = _router.Routes(query.View, query.Afi, peer)
             .Where(r => query.Prefix is not { } prefix || r.Route.Prefix == prefix)
             .Where(r => query.Rd is null || r.Peer.Distinguisher.ToString() == query.Rd)
             .OrderBy(r => r.Route.Prefix)
             .ThenBy(r => r.Peer.Address.GetAddressBytes(), ByteOrder.Instance)
             .ToList();
-        var routes = matching.Take(query.Limit).Select(r => RouteViews.ToView(r, best: false)).ToList();
+        var page = matching.Take(query.Limit).ToList();
+        var best = query.View is RibView.AdjInPost or RibView.AdjInPre
+            ? _router.SelectBest(query.Afi, s_bestPath, query.Prefix)
+            : null;
+        var routes = page.Select(r => RouteViews.ToView(r, query.View == RibView.LocRib || IsBest(best, r))).ToList();
         return Task.FromResult(new RibResult(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), routes,
             Computed: false, matching.Count, matching.Count > routes.Count));
     }
+
+    private static bool IsBest(IReadOnlyDictionary<Nlri, SelectedRoute>? best, MonitoredRoute route) =>
+        best is not null && best.TryGetValue(new Nlri(route.Route.Prefix), out var selected) &&
+        selected.Route.Peer.Equals(route.Peer) && selected.Route.Route == route.Route;
 
     private RibResult Empty(RibQuery query) =>
         new(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), [], false, 0, false);

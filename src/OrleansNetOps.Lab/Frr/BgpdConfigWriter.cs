@@ -65,6 +65,9 @@ public static class BgpdConfigWriter
         Line(Invariant($"router bgp {node.Asn}"));
         Line($" bgp router-id {node.RouterId}");
         Line(" no bgp ebgp-requires-policy");
+        // Without it FRR keeps the older of two equal eBGP paths, which depends on session timing; the twin must be
+        // able to predict the choice, so ties go to the lower router-id.
+        Line(" bgp bestpath compare-routerid");
         Line(" no bgp network import-check");
         Line(" no bgp default ipv4-unicast");
         Line(" timers bgp 3 9");
