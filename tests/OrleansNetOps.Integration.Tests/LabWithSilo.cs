@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansNetOps.Collectors.Bmp;
+using OrleansNetOps.Lab;
+using OrleansNetOps.Lab.Host;
+using OrleansNetOps.Silo.Configuration;
+using OrleansNetOps.Silo.Hosting;
+using OrleansNetOps.Silo.Network;
+using OrleansNetOps.Topology;
+
+namespace OrleansNetOps.Integration.Tests;
+
+/// <summary>
+/// The real service (embedded storage, network.simulated off) and the seed network as real FRR routers streaming
+/// BMP to it — the way a NOC runs it against a lab.
+/// </summary>
+public sealed class LabWithSilo : IAsyncLifetime
+{
+    private FrrLab? _lab;
+    private WebApplication? _silo;
+
+    public FrrLab Lab => _lab ?? throw new InvalidOperationException("the lab is not up");
+
+    public HttpClient Api { get; private set; } = null!;
+
+    public NetworkTopology Topology { get; } = TopologyLoader.LoadFile(RepositoryFile("silo-config", "topology.yaml"));
+
+    public TimeSpan LabConverged { get; private set; }
+
+    public static string RepositoryFile(params string[] parts)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine([directory.FullName, .. parts]);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException(Path.Combine(parts) + " not found above " + AppContext.BaseDirectory);
+    }
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(HostProcesses.IsRoot, "the lab tests need root (network namespaces, veths, bgpd)");
+        _silo = await SiloHost.StartAsync(new SiloHostOptions
+        {
+            Config = new SiloConfig
+            {
+                Http = new HttpConfig { Endpoints = ["http://127.0.0.1:0"] },
+                Auth = new AuthConfig { Mode = AuthMode.None },
+                Listeners = new ListenersConfig { BmpPort = 0, SyslogPort = 0, FlowPort = 0, SnmpTrapPort = 0 },
+                Network = new NetworkConfig { Simulated = false },
+            },
+            Topology = Topology,
+        });
+        Api = new HttpClient { BaseAddress = new Uri(_silo.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
+        var bmpPort = _silo.Services.GetRequiredService<BmpCollector>().LocalEndpoint!.Port;
+        _lab = new FrrLab(Topology, new LabOptions(string.Create(CultureInfo.InvariantCulture, $"int{Environment.ProcessId % 100000}"), bmpPort));
+        try
+        {
+            await _lab.UpAsync(await File.ReadAllTextAsync(RepositoryFile("silo-config", "topology.yaml")));
+            LabConverged = await _lab.WaitUntilConvergedAsync(TimeSpan.FromSeconds(30));
+        }
+        catch
+        {
+            await _lab.DownAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_lab is not null)
+        {
+            await _lab.DownAsync();
+        }
+
+        Api?.Dispose();
+        if (_silo is not null)
+        {
+            await _silo.StopAsync();
+            await _silo.DisposeAsync();
+        }
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Api.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} → {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public Task<T?> GetAsync<T>(string path) => Api.GetFromJsonAsync<T>(path);
+}
