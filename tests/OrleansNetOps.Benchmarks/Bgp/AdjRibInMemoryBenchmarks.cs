@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using OrleansNetOps.Bgp.Attributes;
-using OrleansNetOps.Bgp.Mrt;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Bgp.Rib;
 
@@ -26,46 +25,12 @@ public class AdjRibInMemoryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var before = GC.GetTotalMemory(true);
-        var pool = DistinctSets(out var lengths);
-        var setBytes = GC.GetTotalMemory(true) - before;
-
-        var random = new Random(20020722);
-        var seen = new HashSet<IpPrefix>(Routes);
-        _routes = new Nlri[Routes];
-        _attributes = new PathAttributes[Routes];
-        var totalLengths = lengths.Sum();
-        var run = 0;
-        PathAttributes current = pool[0];
-        var used = new HashSet<PathAttributes>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < Routes;)
-        {
-            var pick = random.NextInt64(totalLengths);
-            var length = 0;
-            while (pick >= lengths[length])
-            {
-                pick -= lengths[length++];
-            }
-
-            var prefix = IpPrefix.FromIPv4((uint)random.NextInt64(1L << 32), length);
-            if (!seen.Add(prefix))
-            {
-                continue;
-            }
-
-            if (run-- <= 0)
-            {
-                current = pool[random.Next(pool.Length)];
-                run = random.Next(8);
-            }
-
-            used.Add(current);
-            _routes[i] = new Nlri(prefix);
-            _attributes[i] = current;
-            i++;
-        }
-
-        Console.WriteLine($"// {Routes} routes, {used.Count} distinct attribute sets used of {pool.Length}; the {pool.Length} sets retain {setBytes} bytes ({(double)setBytes * used.Count / pool.Length / Routes:F1} B/route for the used ones)");
+        var table = SyntheticFullTable.Create(Routes, MedVariants);
+        _routes = table.Routes;
+        _attributes = table.Attributes;
+        var used = table.DistinctUsed;
+        var setBytes = table.PoolBytes;
+        Console.WriteLine($"// {Routes} routes, {used} distinct attribute sets used of {table.PoolSize}; the {table.PoolSize} sets retain {setBytes} bytes ({(double)setBytes * used / table.PoolSize / Routes:F1} B/route for the used ones)");
         Console.WriteLine($"// AdjRibIn retained: {Retained(() => LoadAdjRibIn()) / (double)Routes:F1} B/route (structure only, sets excluded)");
         Console.WriteLine($"// AdjRibIn presized retained: {Retained(() => LoadAdjRibInPresized()) / (double)Routes:F1} B/route (structure only, sets excluded)");
         Console.WriteLine($"// Dictionary<IpPrefix, PathAttributes> retained: {Retained(() => LoadDictionary()) / (double)Routes:F1} B/route (structure only, sets excluded)");
@@ -117,36 +82,5 @@ public class AdjRibInMemoryBenchmarks
         var after = GC.GetTotalMemory(true);
         GC.KeepAlive(table);
         return after - before;
-    }
-
-    /// <summary>The file's distinct attribute sets with their MED variants (first-seen order) and its IPv4 prefix-length histogram.</summary>
-    private static PathAttributes[] DistinctSets(out long[] lengths)
-    {
-        var interner = new HashSet<PathAttributes>();
-        var ordered = new List<PathAttributes>();
-        lengths = new long[33];
-        foreach (var record in MrtReader.Read(File.OpenRead(DataFile.Path("mrt", "bgpdump", "test_data", "bview.20020722.2337.gz"))).OfType<TableDumpRecord>())
-        {
-            if (record.Prefix.IsIPv6)
-            {
-                continue;
-            }
-
-            lengths[record.Prefix.Length]++;
-            if (interner.Add(record.Attributes))
-            {
-                ordered.Add(record.Attributes);
-                for (var variant = 1u; variant <= MedVariants; variant++)
-                {
-                    var derived = record.Attributes with { MultiExitDisc = (record.Attributes.MultiExitDisc ?? 0) + (variant * 10) };
-                    if (interner.Add(derived))
-                    {
-                        ordered.Add(derived);
-                    }
-                }
-            }
-        }
-
-        return ordered.ToArray();
     }
 }
