@@ -18,6 +18,7 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
 {
     // The lab and the twin run with compare-routerid, so equal eBGP paths do not depend on arrival order.
     private static readonly BestPathOptions s_bestPath = new() { CompareRouterId = true };
+    private static readonly TimeSpan s_whileConnected = TimeSpan.FromDays(3650);
     private readonly Dictionary<PeerKey, PeerHistory> _histories = [];
     private MonitoredRouter _router = new();
     private string? _connection;
@@ -73,6 +74,12 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
         if (batch.ConnectionClosed)
         {
             _router.Disconnected(batch.ReceivedAt);
+            DelayDeactivation(TimeSpan.Zero);
+        }
+        else
+        {
+            // The RIBs live only here and a quiet network sends little BMP: stay active while the session is up.
+            DelayDeactivation(s_whileConnected);
         }
     }
 
