@@ -50,6 +50,7 @@ public static class SiloHost
         services.TryAddSingleton(TimeProvider.System);
         AddGrainRuntime(services, config, [typeof(RouterGrain).Assembly, .. options.GrainAssemblies]);
         AddCollectors(services, config);
+        OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
 
         services.AddSingleton<ReadinessProbe>();
         services.AddSingleton<RuntimeRateSampler>();
@@ -91,6 +92,7 @@ public static class SiloHost
         MetricsEndpoint.Map(app);
         ApiEndpoints.Map(app);
         NetworkEndpoints.Map(app);
+        OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -11,7 +11,7 @@ internal static class MetricsEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/metrics", (RuntimeSilo silo) => Results.Text(Render(silo), PrometheusTextWriter.ContentType))
+        endpoints.MapGet("/metrics", (RuntimeSilo silo, HttpContext http) => Results.Text(Render(silo) + OrleansNetOps.Silo.Telemetry.CollectorsMetrics.Render(http.RequestServices), PrometheusTextWriter.ContentType))
             .AllowAnonymous()
             .WithTags("Observability")
             .WithName("Metrics")

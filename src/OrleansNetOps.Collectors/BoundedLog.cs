@@ -1,0 +1,44 @@
+namespace OrleansNetOps.Collectors;
+
+/// <summary>A fixed-capacity, thread-safe log of entries in arrival order; the oldest entry gives way when full.</summary>
+internal sealed class BoundedLog<T>(int capacity)
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<T> _entries = new();
+    private long _evicted;
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    public long Evicted => Interlocked.Read(ref _evicted);
+
+    public void Add(T entry)
+    {
+        lock (_gate)
+        {
+            if (_entries.Count >= capacity)
+            {
+                _entries.Dequeue();
+                Interlocked.Increment(ref _evicted);
+            }
+
+            _entries.Enqueue(entry);
+        }
+    }
+
+    public List<T> Snapshot(Func<T, bool> include)
+    {
+        lock (_gate)
+        {
+            return _entries.Where(include).ToList();
+        }
+    }
+}

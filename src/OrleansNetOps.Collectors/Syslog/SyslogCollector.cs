@@ -1,0 +1,243 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using OrleansNetOps.Collectors.Udp;
+using OrleansNetOps.Telemetry.Parsing;
+using OrleansNetOps.Telemetry.Syslog;
+
+namespace OrleansNetOps.Collectors.Syslog;
+
+/// <summary>
+/// Syslog over UDP (one message per datagram) and TCP (RFC 6587 octet counting or LF framing, detected per
+/// connection) on the same port. RFC 5424 and RFC 3164 are both accepted. A message that does not parse is logged
+/// with its source and offset, counted by reason and skipped; it never costs the messages around it.
+/// </summary>
+public sealed class SyslogCollector : IAsyncDisposable
+{
+    private readonly SyslogCollectorOptions _options;
+    private readonly SyslogStore _store;
+    private readonly CollectorRouterMap _routerOf;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _connections = [];
+    private UdpReceiver? _udp;
+    private Socket? _tcp;
+    private Task? _acceptLoop;
+
+    /// <summary>Creates the collector; <see cref="StartAsync"/> binds it.</summary>
+    public SyslogCollector(SyslogCollectorOptions options, SyslogStore store, CollectorRouterMap routerOf, TimeProvider time, ILogger<SyslogCollector> logger)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _routerOf = routerOf ?? throw new ArgumentNullException(nameof(routerOf));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Counters and health (UDP and TCP together).</summary>
+    public CollectorCounters Counters { get; } = new("syslog", "udp+tcp/syslog");
+
+    /// <summary>The bound port.</summary>
+    public int Port => Counters.Port;
+
+    /// <summary>Binds TCP and UDP on the same port and starts receiving.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        // With port 0 the TCP port is chosen first and UDP takes the same number; should that one be taken for
+        // UDP, try again with a new pair.
+        for (var attempt = 0; ; attempt++)
+        {
+            var tcp = new Socket(_options.Endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                tcp.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                tcp.Bind(_options.Endpoint);
+                tcp.Listen(128);
+                var port = ((IPEndPoint)tcp.LocalEndPoint!).Port;
+                _udp = new UdpReceiver(new IPEndPoint(_options.Endpoint.Address, port), Counters, _logger, OnDatagram);
+                _tcp = tcp;
+                Counters.Port = port;
+                break;
+            }
+            catch (SocketException) when (_options.Endpoint.Port == 0 && attempt < 10)
+            {
+                tcp.Dispose();
+            }
+            catch
+            {
+                tcp.Dispose();
+                throw;
+            }
+        }
+
+        _udp.Start();
+        _acceptLoop = AcceptAsync(_stopping.Token);
+        Counters.Listening = true;
+        _logger.LogInformation("Syslog collector listening on {Address}:{Port} (UDP and TCP)", _options.Endpoint.Address, Counters.Port);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        Counters.Listening = false;
+        _tcp?.Dispose();
+        if (_udp is not null)
+        {
+            await _udp.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_acceptLoop is not null)
+        {
+            await _acceptLoop.ConfigureAwait(false);
+        }
+
+        Task[] connections;
+        lock (_connections)
+        {
+            connections = [.. _connections];
+        }
+
+        await Task.WhenAll(connections).ConfigureAwait(false);
+    }
+
+    private void OnDatagram(ReadOnlyMemory<byte> datagram, IPEndPoint source)
+    {
+        var address = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
+        Counters.MessageReceived(address.ToString());
+        var now = _time.GetUtcNow();
+        // Many senders end a datagram with a line break that is not part of the message.
+        var span = datagram.Span.TrimEnd((byte)'\n').TrimEnd((byte)'\r');
+        if (SyslogParser.TryParse(span, now, out var message, out var error))
+        {
+            Keep(message, address, "udp", now);
+        }
+        else
+        {
+            Reject(error, address, "UDP datagram");
+        }
+    }
+
+    private async Task AcceptAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _tcp!.AcceptAsync(stopping).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                if (!stopping.IsCancellationRequested)
+                {
+                    _logger.LogError(exception, "Syslog TCP accept failed; the collector stops accepting");
+                }
+
+                return;
+            }
+
+            var task = Task.Run(() => ServeAsync(socket, stopping), CancellationToken.None);
+            lock (_connections)
+            {
+                _connections.RemoveAll(t => t.IsCompleted);
+                _connections.Add(task);
+            }
+        }
+    }
+
+    private async Task ServeAsync(Socket socket, CancellationToken stopping)
+    {
+        var remote = (IPEndPoint)socket.RemoteEndPoint!;
+        var address = remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address;
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024));
+        var decoder = new SyslogStreamDecoder(_options.MaxMessageLength);
+        var messages = new List<SyslogMessage>();
+        var errors = new List<TelemetryParseError>();
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                var result = await reader.ReadAsync(stopping).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                Counters.AddBytes(buffer.Length);
+                var now = _time.GetUtcNow();
+                if (result.IsCompleted)
+                {
+                    decoder.Complete(ref buffer, now, messages, errors);
+                }
+                else
+                {
+                    decoder.Decode(ref buffer, now, messages, errors);
+                }
+
+                Drain(messages, errors, address, now);
+                if (result.IsCompleted)
+                {
+                    reader.AdvanceTo(buffer.End);
+                    break;
+                }
+
+                reader.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception exception) when (exception is IOException or SocketException)
+        {
+            _logger.LogInformation("Syslog TCP connection from {Remote} ended: {Error}", remote, exception.Message);
+        }
+        catch (Exception exception)
+        {
+            Counters.MessageRejected("internal-error");
+            _logger.LogError(exception, "Syslog TCP connection from {Remote} failed; the connection is closed", remote);
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Drain(List<SyslogMessage> messages, List<TelemetryParseError> errors, IPAddress address, DateTimeOffset now)
+    {
+        foreach (var message in messages)
+        {
+            Counters.MessageReceived(address.ToString());
+            Keep(message, address, "tcp", now);
+        }
+
+        foreach (var error in errors)
+        {
+            Counters.MessageReceived(address.ToString());
+            Reject(error, address, "TCP stream");
+        }
+
+        messages.Clear();
+        errors.Clear();
+    }
+
+    private void Keep(SyslogMessage message, IPAddress source, string transport, DateTimeOffset now)
+    {
+        Counters.MessageParsed();
+        var router = _routerOf(message.Hostname, source);
+        _store.Add(new StoredSyslogMessage(message.Timestamp ?? now, now, router, source.ToString(), transport, message));
+    }
+
+    private void Reject(TelemetryParseError error, IPAddress source, string where)
+    {
+        Counters.MessageRejected(RejectReason.Of(error.Reason));
+        _logger.LogWarning("Malformed syslog message from {Source} in the {Where} at offset {Offset}: {Reason}; skipped", source, where, error.Offset, error.Reason);
+    }
+}

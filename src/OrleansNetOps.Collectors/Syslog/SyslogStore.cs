@@ -1,0 +1,33 @@
+namespace OrleansNetOps.Collectors.Syslog;
+
+/// <summary>The embedded store of syslog messages: bounded, in memory, newest kept.</summary>
+public sealed class SyslogStore(int capacity = 100_000)
+{
+    private readonly BoundedLog<StoredSyslogMessage> _log = new(capacity);
+
+    /// <summary>Messages held.</summary>
+    public int Count => _log.Count;
+
+    /// <summary>Messages dropped to stay within capacity.</summary>
+    public long Evicted => _log.Evicted;
+
+    /// <summary>Keeps a message.</summary>
+    public void Add(StoredSyslogMessage message) => _log.Add(message ?? throw new ArgumentNullException(nameof(message)));
+
+    /// <summary>Messages matching the query, newest first.</summary>
+    public IReadOnlyList<StoredSyslogMessage> Query(SyslogQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var matches = _log.Snapshot(m =>
+            (query.Router is null || m.Router == query.Router)
+            && (query.From is null || m.Time >= query.From)
+            && (query.To is null || m.Time <= query.To)
+            // Lower numbers are more severe (emergency is 0).
+            && (query.Severity is null || m.Message.Severity <= query.Severity)
+            && (query.Text is null
+                || m.Message.Message.Contains(query.Text, StringComparison.OrdinalIgnoreCase)
+                || (m.Message.AppName?.Contains(query.Text, StringComparison.OrdinalIgnoreCase) ?? false)
+                || (m.Message.Hostname?.Contains(query.Text, StringComparison.OrdinalIgnoreCase) ?? false)));
+        return matches.Select((m, i) => (m, i)).OrderByDescending(x => x.m.Time).ThenByDescending(x => x.i).Take(query.Limit).Select(x => x.m).ToList();
+    }
+}
