@@ -11,4 +11,7 @@ public sealed record NetworkConfig
     /// <c>topology.yaml</c> beside the configuration file, else the seed topology built into the executable.
     /// </summary>
     public string? TopologyFile { get; init; }
+
+    /// <summary>Seconds between the simulated network's events (fibre cut, repair, withdrawal, re-announcement).</summary>
+    public int SimulationStepSeconds { get; init; } = 30;
 }

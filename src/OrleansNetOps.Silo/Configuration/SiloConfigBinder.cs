@@ -201,11 +201,28 @@ internal static partial class SiloConfigBinder
             }
         }
 
+        var unixPath = section.String("syslogUnixPath");
+        // An empty value ("syslogUnixPath:") means the same as leaving the key out.
+        if (!string.IsNullOrEmpty(unixPath))
+        {
+            // sun_path holds 108 bytes including the terminating NUL; a relative path would depend on the
+            // directory the service happens to start in, which the router writing to it cannot know.
+            if (!unixPath.StartsWith('/'))
+            {
+                section.Report(section.Value("syslogUnixPath")!, section.Child("syslogUnixPath"), $"'{unixPath}' must be an absolute path");
+            }
+            else if (System.Text.Encoding.UTF8.GetByteCount(unixPath) > 107)
+            {
+                section.Report(section.Value("syslogUnixPath")!, section.Child("syslogUnixPath"), "a Unix socket path may be at most 107 bytes long");
+            }
+        }
+
         var config = new ListenersConfig
         {
             Address = address,
             BmpPort = Read(0, "bmpPort", defaults.BmpPort),
             SyslogPort = Read(1, "syslogPort", defaults.SyslogPort),
+            SyslogUnixPath = string.IsNullOrEmpty(unixPath) ? defaults.SyslogUnixPath : unixPath,
             FlowPort = Read(2, "flowPort", defaults.FlowPort),
             SnmpTrapPort = Read(3, "snmpTrapPort", defaults.SnmpTrapPort),
         };
@@ -230,6 +247,7 @@ internal static partial class SiloConfigBinder
         {
             Simulated = section.Bool("simulated", defaults.Simulated),
             TopologyFile = section.String("topologyFile") ?? defaults.TopologyFile,
+            SimulationStepSeconds = section.Int("simulationStepSeconds", defaults.SimulationStepSeconds, 1, 86_400),
         };
         section.Finish();
         return config;

@@ -12,6 +12,7 @@ using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Health;
 using OrleansNetOps.Silo.Network;
+using OrleansNetOps.Silo.Simulation;
 using OrleansNetOps.Silo.Observability;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -181,6 +182,7 @@ public static class SiloHost
             sp.GetRequiredService<BmpStreamSink>(),
             sp.GetRequiredService<ILogger<BmpCollector>>()));
         services.AddHostedService<CollectorsService>();
+        services.AddHostedService<SimulatedNetworkService>();
     }
 
     private static string DefaultDetail(int? status, HttpContext context) => status switch
