@@ -6,7 +6,7 @@ namespace OrleansNetOps.Collectors.Syslog;
 /// <param name="Time">The sender's timestamp, or the reception time when the message has none.</param>
 /// <param name="ReceivedAt">When the collector received it.</param>
 /// <param name="Router">Router id.</param>
-/// <param name="Source">Sender address.</param>
-/// <param name="Transport"><c>udp</c> or <c>tcp</c>.</param>
+/// <param name="Source">Sender address, or <c>unix:PATH</c> for the Unix socket.</param>
+/// <param name="Transport"><c>udp</c>, <c>tcp</c> or <c>unix</c>.</param>
 /// <param name="Message">The parsed message.</param>
 public sealed record StoredSyslogMessage(DateTimeOffset Time, DateTimeOffset ReceivedAt, string Router, string Source, string Transport, SyslogMessage Message);

@@ -10,7 +10,8 @@ namespace OrleansNetOps.Collectors.Syslog;
 
 /// <summary>
 /// Syslog over UDP (one message per datagram) and TCP (RFC 6587 octet counting or LF framing, detected per
-/// connection) on the same port. RFC 5424 and RFC 3164 are both accepted. A message that does not parse is logged
+/// connection) on the same port, and optionally over a Unix-domain datagram socket for routers on the same host
+/// (FRR's <c>destination unix PATH</c>). RFC 5424 and RFC 3164 are both accepted. A message that does not parse is logged
 /// with its source and offset, counted by reason and skipped; it never costs the messages around it.
 /// </summary>
 public sealed class SyslogCollector : IAsyncDisposable
@@ -23,6 +24,7 @@ public sealed class SyslogCollector : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _connections = [];
     private UdpReceiver? _udp;
+    private UnixDatagramReceiver? _unix;
     private Socket? _tcp;
     private Task? _acceptLoop;
 
@@ -34,15 +36,16 @@ public sealed class SyslogCollector : IAsyncDisposable
         _routerOf = routerOf ?? throw new ArgumentNullException(nameof(routerOf));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        Counters = new("syslog", options.UnixPath is null ? "udp+tcp/syslog" : "udp+tcp+unix/syslog");
     }
 
-    /// <summary>Counters and health (UDP and TCP together).</summary>
-    public CollectorCounters Counters { get; } = new("syslog", "udp+tcp/syslog");
+    /// <summary>Counters and health (UDP, TCP and the Unix socket together).</summary>
+    public CollectorCounters Counters { get; }
 
     /// <summary>The bound port.</summary>
     public int Port => Counters.Port;
 
-    /// <summary>Binds TCP and UDP on the same port and starts receiving.</summary>
+    /// <summary>Binds TCP and UDP on the same port, and the Unix socket when configured, and starts receiving.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         // With port 0 the TCP port is chosen first and UDP takes the same number; should that one be taken for
@@ -72,10 +75,30 @@ public sealed class SyslogCollector : IAsyncDisposable
             }
         }
 
+        if (_options.UnixPath is not null)
+        {
+            try
+            {
+                _unix = new UnixDatagramReceiver(_options.UnixPath, Counters, _logger, OnUnixDatagram);
+            }
+            catch
+            {
+                // Nothing half-open may outlive a failed start (the UDP loop has not started, so disposing is
+                // immediate), and a later DisposeAsync must not dispose these twice.
+                _tcp.Dispose();
+                _ = _udp.DisposeAsync().AsTask();
+                _tcp = null;
+                _udp = null;
+                throw;
+            }
+        }
+
         _udp.Start();
+        _unix?.Start();
         _acceptLoop = AcceptAsync(_stopping.Token);
         Counters.Listening = true;
-        _logger.LogInformation("Syslog collector listening on {Address}:{Port} (UDP and TCP)", _options.Endpoint.Address, Counters.Port);
+        _logger.LogInformation("Syslog collector listening on {Address}:{Port} (UDP and TCP){Unix}", _options.Endpoint.Address, Counters.Port,
+            _unix is null ? string.Empty : $" and on the Unix datagram socket {_unix.Path}");
         return Task.CompletedTask;
     }
 
@@ -95,6 +118,11 @@ public sealed class SyslogCollector : IAsyncDisposable
             await _udp.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_unix is not null)
+        {
+            await _unix.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_acceptLoop is not null)
         {
             await _acceptLoop.ConfigureAwait(false);
@@ -112,17 +140,27 @@ public sealed class SyslogCollector : IAsyncDisposable
     private void OnDatagram(ReadOnlyMemory<byte> datagram, IPEndPoint source)
     {
         var address = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
-        Counters.MessageReceived(address.ToString());
+        OnMessage(datagram.Span, address, address.ToString(), "udp", "UDP datagram");
+    }
+
+    // A Unix-socket sender runs on this host, so for the router map it stands where a loopback sender would: the
+    // message's host name decides, exactly as for a router sending over UDP from 127.0.0.1.
+    private void OnUnixDatagram(ReadOnlyMemory<byte> datagram) =>
+        OnMessage(datagram.Span, IPAddress.Loopback, UnixDatagramReceiver.SourceName(_unix!.Path), "unix", "Unix datagram");
+
+    private void OnMessage(ReadOnlySpan<byte> datagram, IPAddress address, string source, string transport, string where)
+    {
+        Counters.MessageReceived(source);
         var now = _time.GetUtcNow();
-        // Many senders end a datagram with a line break that is not part of the message.
-        var span = datagram.Span.TrimEnd((byte)'\n').TrimEnd((byte)'\r');
+        // Many senders (FRR's RFC 5424 output among them) end a datagram with a line break that is not part of the message.
+        var span = datagram.TrimEnd((byte)'\n').TrimEnd((byte)'\r');
         if (SyslogParser.TryParse(span, now, out var message, out var error))
         {
-            Keep(message, address, "udp", now);
+            Keep(message, address, source, transport, now);
         }
         else
         {
-            Reject(error, address, "UDP datagram");
+            Reject(error, source, where);
         }
     }
 
@@ -215,27 +253,27 @@ public sealed class SyslogCollector : IAsyncDisposable
         foreach (var message in messages)
         {
             Counters.MessageReceived(address.ToString());
-            Keep(message, address, "tcp", now);
+            Keep(message, address, address.ToString(), "tcp", now);
         }
 
         foreach (var error in errors)
         {
             Counters.MessageReceived(address.ToString());
-            Reject(error, address, "TCP stream");
+            Reject(error, address.ToString(), "TCP stream");
         }
 
         messages.Clear();
         errors.Clear();
     }
 
-    private void Keep(SyslogMessage message, IPAddress source, string transport, DateTimeOffset now)
+    private void Keep(SyslogMessage message, IPAddress address, string source, string transport, DateTimeOffset now)
     {
         Counters.MessageParsed();
-        var router = _routerOf(message.Hostname, source);
-        _store.Add(new StoredSyslogMessage(message.Timestamp ?? now, now, router, source.ToString(), transport, message));
+        var router = _routerOf(message.Hostname, address);
+        _store.Add(new StoredSyslogMessage(message.Timestamp ?? now, now, router, source, transport, message));
     }
 
-    private void Reject(TelemetryParseError error, IPAddress source, string where)
+    private void Reject(TelemetryParseError error, string source, string where)
     {
         Counters.MessageRejected(RejectReason.Of(error.Reason));
         _logger.LogWarning("Malformed syslog message from {Source} in the {Where} at offset {Offset}: {Reason}; skipped", source, where, error.Offset, error.Reason);

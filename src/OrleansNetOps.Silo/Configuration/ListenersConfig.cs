@@ -12,6 +12,12 @@ public sealed record ListenersConfig
     /// <summary>Syslog over UDP and TCP.</summary>
     public int SyslogPort { get; init; } = 5514;
 
+    /// <summary>
+    /// Absolute path of a Unix-domain datagram socket that also receives syslog, for routers on the same host
+    /// (FRR: <c>log extended-syslog NAME</c> with <c>destination unix PATH</c>); null (the default) for none.
+    /// </summary>
+    public string? SyslogUnixPath { get; init; }
+
     /// <summary>NetFlow v5/v9 and IPFIX over UDP.</summary>
     public int FlowPort { get; init; } = 2055;
 

@@ -44,7 +44,11 @@ internal static class TelemetryServices
             services.AddSingleton<ITimeSeriesStore>(sp => new MemoryTimeSeriesStore(retention: sp.GetRequiredService<TimeSeriesRetention>()));
         }
 
-        services.AddSingleton(sp => new SyslogCollector(new SyslogCollectorOptions { Endpoint = new IPEndPoint(address, config.Listeners.SyslogPort) },
+        services.AddSingleton(sp => new SyslogCollector(new SyslogCollectorOptions
+            {
+                Endpoint = new IPEndPoint(address, config.Listeners.SyslogPort),
+                UnixPath = config.Listeners.SyslogUnixPath,
+            },
             sp.GetRequiredService<SyslogStore>(), sp.GetRequiredService<CollectorRouterMap>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SyslogCollector>>()));
         services.AddSingleton(sp => new FlowCollector(new FlowCollectorOptions { Endpoint = new IPEndPoint(address, config.Listeners.FlowPort) },
             sp.GetRequiredService<FlowStore>(), sp.GetRequiredService<CollectorRouterMap>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FlowCollector>>()));

@@ -37,8 +37,8 @@ public sealed class TestSilo : IAsyncDisposable
             Config = options.Config with
             {
                 Http = new HttpConfig { Endpoints = ["http://127.0.0.1:0"] },
-                // Free ports, so test hosts can run side by side.
-                Listeners = new ListenersConfig { BmpPort = 0, SyslogPort = 0, FlowPort = 0, SnmpTrapPort = 0 },
+                // Free ports, so test hosts can run side by side; other listener settings (a Unix socket path) stay.
+                Listeners = options.Config.Listeners with { BmpPort = 0, SyslogPort = 0, FlowPort = 0, SnmpTrapPort = 0 },
             },
             ConfigureLogging = logging => logging.AddProvider(logs),
             GrainAssemblies = [typeof(TallyGrain).Assembly],
