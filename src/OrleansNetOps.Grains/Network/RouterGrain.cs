@@ -167,6 +167,33 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
         best is not null && best.TryGetValue(new Nlri(route.Route.Prefix), out var selected) &&
         selected.Route.Peer.Equals(route.Peer) && selected.Route.Route == route.Route;
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ExternalRoutes>> GetExternalRoutesAsync()
+    {
+        var result = new List<ExternalRoutes>();
+        foreach (var session in MonitoredSessions().Where(s => s.State == SessionState.Established && s.IsExternal == true))
+        {
+            var routes = new[] { Afi.IPv4, Afi.IPv6 }
+                .SelectMany(afi =>
+                {
+                    var pre = _router.Routes(RibView.AdjInPre, afi, session.Key).ToList();
+                    return pre.Count > 0 ? pre : _router.Routes(RibView.AdjInPost, afi, session.Key).ToList();
+                })
+                .ToList();
+            result.Add(new ExternalRoutes(session.Key.Address.ToString(), session.PeerAs, routes));
+        }
+
+        return Task.FromResult<IReadOnlyList<ExternalRoutes>>(result);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MonitoredRoute>> GetBestPathsAsync(Afi afi)
+    {
+        var sent = _router.Routes(RibView.LocRib, afi).ToList();
+        IReadOnlyList<MonitoredRoute> best = sent.Count > 0 ? sent : [.. _router.SelectBest(afi, s_bestPath).Values.Select(s => s.Route)];
+        return Task.FromResult(best);
+    }
+
     private RibResult Empty(RibQuery query) =>
         new(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), [], false, 0, false);
 

@@ -79,10 +79,15 @@ public static class SiloEntryPoint
             ? SiloConfigLoader.LoadEmbedded(environment)
             : SiloConfigLoader.LoadFile(choice.Path, environment, choice.DisplayName);
         var (topology, topologySource) = TopologyFiles.Resolve(config.Network.TopologyFile, choice.Path);
+        var guardrailsFile = choice.Path is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(choice.Path))!, "guardrails.yaml");
+        var guardrails = guardrailsFile is not null && File.Exists(guardrailsFile)
+            ? OrleansNetOps.Twin.Guardrails.GuardrailsLoader.Parse(File.ReadAllText(guardrailsFile), Path.GetRelativePath(Directory.GetCurrentDirectory(), guardrailsFile))
+            : null;
         return new SiloHostOptions
         {
             Config = config,
             Topology = topology,
+            Guardrails = guardrails,
             TopologySource = topologySource,
             ConfigSource = choice.DisplayName,
             BootstrapAdminKey = environment.GetValueOrDefault(ApiKeyRegistry.BootstrapVariable),

@@ -13,6 +13,7 @@ using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Health;
 using OrleansNetOps.Silo.Network;
 using OrleansNetOps.Silo.Simulation;
+using OrleansNetOps.Silo.Twin;
 using OrleansNetOps.Silo.Observability;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +49,7 @@ public static class SiloHost
         services.AddSingleton(config);
         services.AddSingleton(registry);
         services.AddSingleton(options.Topology ?? TopologyFiles.LoadEmbedded());
+        services.AddSingleton(options.Guardrails ?? OrleansNetOps.Twin.Guardrails.TwinGuardrails.Default);
         services.TryAddSingleton(TimeProvider.System);
         AddGrainRuntime(services, config, [typeof(RouterGrain).Assembly, .. options.GrainAssemblies]);
         AddCollectors(services, config);
@@ -93,6 +95,7 @@ public static class SiloHost
         MetricsEndpoint.Map(app);
         ApiEndpoints.Map(app);
         NetworkEndpoints.Map(app);
+        TwinEndpoints.Map(app);
         OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");

@@ -1,0 +1,9 @@
+using OrleansNetOps.Bgp.Monitoring;
+
+namespace OrleansNetOps.Grains.Network;
+
+/// <summary>The routes one eBGP neighbour sends a router.</summary>
+/// <param name="PeerAddress">The neighbour's address.</param>
+/// <param name="PeerAs">The neighbour's AS.</param>
+/// <param name="Routes">The routes, as the router received them.</param>
+public sealed record ExternalRoutes(string PeerAddress, uint PeerAs, IReadOnlyList<MonitoredRoute> Routes);
