@@ -11,9 +11,9 @@ using OrleansNetOps.Twin.WhatIf;
 namespace OrleansNetOps.Grains.Twin;
 
 /// <summary>
-/// Holds the twin's converged baseline. It is rebuilt from the router grains (what each eBGP neighbour really sends,
-/// which sessions are down) when older than <see cref="MaxBaselineAge"/>; what-ifs fork it copy-on-write and
-/// propagate only what a change can touch (the engine in <c>OrleansNetOps.Twin</c>).
+/// Holds the twin's converged baseline. It is rebuilt from the router twin grains (each router's policy, what its
+/// eBGP neighbours really send, which of its sessions are down) when older than <see cref="MaxBaselineAge"/>;
+/// what-ifs fork it copy-on-write and propagate only what a change can touch (the engine in <c>OrleansNetOps.Twin</c>).
 /// </summary>
 [GrainType("network-twin")]
 public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails guardrails, TimeProvider time) : Grain, INetworkTwinGrain
@@ -74,40 +74,12 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
             return _baseline;
         }
 
-        var feeds = new List<ExternalFeed>();
-        var downLinks = new List<string>();
-        foreach (var router in topology.Routers)
-        {
-            var grain = GrainFactory.GetGrain<IRouterGrain>(router.Id);
-            if ((await grain.GetSummaryAsync()).Status == RouterStatus.Unknown)
-            {
-                continue;
-            }
-
-            var peers = await grain.GetPeersAsync();
-            foreach (var link in topology.LinksOf(router.Id))
-            {
-                var far = link.AddressOf(link.Other(router.Id)).ToString();
-                if (peers.FirstOrDefault(p => p.PeerAddress == far) is { State: not "established" })
-                {
-                    downLinks.Add(link.Name);
-                }
-            }
-
-            foreach (var external in await grain.GetExternalRoutesAsync())
-            {
-                var isp = topology.NodeWithAddress(System.Net.IPAddress.Parse(external.PeerAddress));
-                if (isp is null || topology.Isp(isp) is null)
-                {
-                    continue;
-                }
-
-                feeds.Add(new ExternalFeed(router.Id, isp, [.. external.Routes.Select(r => new ReceivedRoute(r.Route.Prefix, r.Attributes, r.Attributes.NextHop))]));
-            }
-        }
-
-        _baseline = TwinState.Converge(topology, new TwinInputs { Feeds = feeds, DownLinks = downLinks.Distinct().ToList() });
-        _info = new TwinBaselineInfo(time.GetUtcNow(), _baseline.Prefixes.Count(), feeds.Count, downLinks.Distinct().ToList());
+        var inputs = await Task.WhenAll(topology.Routers.Select(r => GrainFactory.GetGrain<IRouterTwinGrain>(r.Id).GetInputsAsync()));
+        var feeds = inputs.SelectMany(i => i.Feeds).ToList();
+        var downLinks = inputs.SelectMany(i => i.DownLinks).Distinct().ToList();
+        var policies = inputs.ToDictionary(i => i.Router, i => i.Policy);
+        _baseline = TwinState.Converge(topology, new TwinInputs { Feeds = feeds, DownLinks = downLinks, Policies = policies });
+        _info = new TwinBaselineInfo(time.GetUtcNow(), _baseline.Prefixes.Count(), feeds.Count, downLinks);
         return _baseline;
     }
 }
