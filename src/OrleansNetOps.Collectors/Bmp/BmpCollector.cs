@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using OrleansNetOps.Bgp.Bmp;
 using OrleansNetOps.Bgp.Wire;
+using OrleansNetOps.Collectors.Tcp;
 
 namespace OrleansNetOps.Collectors.Bmp;
 
@@ -18,10 +19,7 @@ public sealed class BmpCollector : IAsyncDisposable
     private readonly BmpCollectorOptions _options;
     private readonly IBmpBatchSink _sink;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Task> _connections = [];
-    private Socket? _listener;
-    private Task? _acceptLoop;
+    private TcpAcceptor? _acceptor;
     private long _connectionSequence;
     private int _openConnections;
     private int _disposed;
@@ -38,7 +36,7 @@ public sealed class BmpCollector : IAsyncDisposable
     public CollectorCounters Counters { get; } = new("bmp", "tcp/bmp");
 
     /// <summary>The bound endpoint.</summary>
-    public IPEndPoint? LocalEndpoint => _listener?.LocalEndPoint as IPEndPoint;
+    public IPEndPoint? LocalEndpoint { get; private set; }
 
     /// <summary>Connections open now.</summary>
     public int OpenConnections => Volatile.Read(ref _openConnections);
@@ -50,10 +48,11 @@ public sealed class BmpCollector : IAsyncDisposable
         listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         listener.Bind(_options.Endpoint);
         listener.Listen(128);
-        _listener = listener;
-        Counters.Port = LocalEndpoint!.Port;
+        LocalEndpoint = (IPEndPoint)listener.LocalEndPoint!;
+        Counters.Port = LocalEndpoint.Port;
         Counters.Listening = true;
-        _acceptLoop = AcceptAsync(_stopping.Token);
+        _acceptor = new TcpAcceptor(listener, "BMP", _logger, ServeAsync);
+        _acceptor.Start();
         _logger.LogInformation("BMP collector listening on {Endpoint}", LocalEndpoint);
         return Task.CompletedTask;
     }
@@ -66,49 +65,10 @@ public sealed class BmpCollector : IAsyncDisposable
             return;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
         Counters.Listening = false;
-        _listener?.Dispose();
-        if (_acceptLoop is not null)
+        if (_acceptor is not null)
         {
-            await _acceptLoop.ConfigureAwait(false);
-        }
-
-        Task[] connections;
-        lock (_connections)
-        {
-            connections = [.. _connections];
-        }
-
-        await Task.WhenAll(connections).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _listener!.AcceptAsync(stopping).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                if (!stopping.IsCancellationRequested)
-                {
-                    _logger.LogError(exception, "BMP accept failed; the collector stops accepting");
-                }
-
-                return;
-            }
-
-            var task = Task.Run(() => ServeAsync(socket, stopping), CancellationToken.None);
-            lock (_connections)
-            {
-                _connections.RemoveAll(t => t.IsCompleted);
-                _connections.Add(task);
-            }
+            await _acceptor.DisposeAsync().ConfigureAwait(false);
         }
     }
 

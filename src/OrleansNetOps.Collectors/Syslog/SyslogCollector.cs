@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using OrleansNetOps.Collectors.Tcp;
 using OrleansNetOps.Collectors.Udp;
 using OrleansNetOps.Telemetry.Parsing;
 using OrleansNetOps.Telemetry.Syslog;
@@ -21,12 +22,11 @@ public sealed class SyslogCollector : IAsyncDisposable
     private readonly CollectorRouterMap _routerOf;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Task> _connections = [];
+    private int _disposed;
     private UdpReceiver? _udp;
     private UnixDatagramReceiver? _unix;
     private Socket? _tcp;
-    private Task? _acceptLoop;
+    private TcpAcceptor? _acceptor;
 
     /// <summary>Creates the collector; <see cref="StartAsync"/> binds it.</summary>
     public SyslogCollector(SyslogCollectorOptions options, SyslogStore store, CollectorRouterMap routerOf, TimeProvider time, ILogger<SyslogCollector> logger)
@@ -95,7 +95,8 @@ public sealed class SyslogCollector : IAsyncDisposable
 
         _udp.Start();
         _unix?.Start();
-        _acceptLoop = AcceptAsync(_stopping.Token);
+        _acceptor = new TcpAcceptor(_tcp!, "Syslog TCP", _logger, ServeAsync);
+        _acceptor.Start();
         Counters.Listening = true;
         _logger.LogInformation("Syslog collector listening on {Address}:{Port} (UDP and TCP){Unix}", _options.Endpoint.Address, Counters.Port,
             _unix is null ? string.Empty : $" and on the Unix datagram socket {_unix.Path}");
@@ -105,14 +106,21 @@ public sealed class SyslogCollector : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_stopping.IsCancellationRequested)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
         Counters.Listening = false;
-        _tcp?.Dispose();
+        if (_acceptor is not null)
+        {
+            await _acceptor.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            _tcp?.Dispose();
+        }
+
         if (_udp is not null)
         {
             await _udp.DisposeAsync().ConfigureAwait(false);
@@ -122,19 +130,6 @@ public sealed class SyslogCollector : IAsyncDisposable
         {
             await _unix.DisposeAsync().ConfigureAwait(false);
         }
-
-        if (_acceptLoop is not null)
-        {
-            await _acceptLoop.ConfigureAwait(false);
-        }
-
-        Task[] connections;
-        lock (_connections)
-        {
-            connections = [.. _connections];
-        }
-
-        await Task.WhenAll(connections).ConfigureAwait(false);
     }
 
     private void OnDatagram(ReadOnlyMemory<byte> datagram, IPEndPoint source)
@@ -161,34 +156,6 @@ public sealed class SyslogCollector : IAsyncDisposable
         else
         {
             Reject(error, source, where);
-        }
-    }
-
-    private async Task AcceptAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _tcp!.AcceptAsync(stopping).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                if (!stopping.IsCancellationRequested)
-                {
-                    _logger.LogError(exception, "Syslog TCP accept failed; the collector stops accepting");
-                }
-
-                return;
-            }
-
-            var task = Task.Run(() => ServeAsync(socket, stopping), CancellationToken.None);
-            lock (_connections)
-            {
-                _connections.RemoveAll(t => t.IsCompleted);
-                _connections.Add(task);
-            }
         }
     }
 
