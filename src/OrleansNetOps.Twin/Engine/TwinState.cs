@@ -19,18 +19,25 @@ namespace OrleansNetOps.Twin.Engine;
 public sealed class TwinState
 {
     private readonly PrefixIndex _prefixes;
-    private readonly OverlayTable<PrefixEntry>[] _ribs;
+    private readonly RibTable[] _ribs;
     private readonly RoutingPolicy[] _policies;
     private readonly bool[] _linkUp;
     private readonly Dictionary<(int Node, int Slot), OverlayTable<AdvertisedRoute>> _feeds;
     private readonly Dictionary<int, SortedSet<int>> _originated;
     private readonly Queue<(int Node, int Prefix, int Depth)> _queue = new();
-    private readonly HashSet<long> _queued = [];
-    private readonly Dictionary<(int Node, int Slot), Dictionary<CandidatePath, CandidatePath?>?> _acceptCache = [];
-    private Dictionary<(int Node, int Prefix), int> _changed = [];
+    private readonly PairSet _queued;
+    private readonly AcceptCache?[][] _acceptCache;
+    private readonly Dictionary<CandidatePath?[], int>?[] _decisions;
+    private readonly Dictionary<(int Node, bool IPv6, uint? Med, AsPath Path), CandidatePath> _originatedPaths = [];
+    private PairSet _changedSet;
+    private List<(int Node, int Prefix, int Depth)> _changed = [];
     private long _evaluations;
+    private readonly CandidatePath?[][] _scratch;
 
-    private TwinState(TwinModel model, PrefixIndex prefixes, OverlayTable<PrefixEntry>[] ribs, RoutingPolicy[] policies, bool[] linkUp,
+    // Whole-session refreshes deferred to Propagate, where a prefix-blind network handles them by class.
+    private readonly List<(int Node, int Slot)> _pending = [];
+
+    private TwinState(TwinModel model, PrefixIndex prefixes, RibTable[] ribs, RoutingPolicy[] policies, bool[] linkUp,
         Dictionary<(int, int), OverlayTable<AdvertisedRoute>> feeds, bool isFork, Dictionary<int, SortedSet<int>>? originated = null)
     {
         _originated = originated ?? model.Nodes.Where(n => n.IsOurs).ToDictionary(n => n.Index, _ => new SortedSet<int>());
@@ -41,6 +48,11 @@ public sealed class TwinState
         _linkUp = linkUp;
         _feeds = feeds;
         IsFork = isFork;
+        _queued = new PairSet(model.Nodes.Count);
+        _changedSet = new PairSet(model.Nodes.Count);
+        _acceptCache = model.Nodes.Select(n => new AcceptCache?[n.Sessions.Count + 1]).ToArray();
+        _decisions = new Dictionary<CandidatePath?[], int>?[model.Nodes.Count];
+        _scratch = model.Nodes.Select(n => new CandidatePath?[n.Sessions.Count + 1]).ToArray();
     }
 
     /// <summary>The session graph.</summary>
@@ -80,7 +92,7 @@ public sealed class TwinState
         var policies = model.Nodes.Select(n => inputs.Policies?.GetValueOrDefault(n.Id) ?? defaults[n.Id]).ToArray();
         var down = inputs.DownLinks ?? [];
         var linkUp = topology.Links.Select(l => !down.Contains(l.Name)).ToArray();
-        var state = new TwinState(model, PrefixIndex.Root(capacity), model.Nodes.Select(_ => OverlayTable<PrefixEntry>.Root(capacity)).ToArray(),
+        var state = new TwinState(model, PrefixIndex.Root(capacity), model.Nodes.Select(n => RibTable.Root(n.Sessions.Count + 1, capacity)).ToArray(),
             policies, linkUp, [], isFork: false);
 
         foreach (var router in topology.Routers)
@@ -105,6 +117,7 @@ public sealed class TwinState
         }
 
         state.Propagate();
+        state.Seal();
         return state;
     }
 
@@ -113,6 +126,14 @@ public sealed class TwinState
         (bool[])_linkUp.Clone(), _feeds.ToDictionary(p => p.Key, p => p.Value.Fork()), isFork: true,
         _originated.ToDictionary(p => p.Key, p => new SortedSet<int>(p.Value)));
 
+    private void Seal()
+    {
+        foreach (var rib in _ribs)
+        {
+            rib.Seal();
+        }
+    }
+
     /// <summary>
     /// The same inputs (policies, session states, originations, feeds) converged from scratch: what a full
     /// recomputation says, to check an incremental result against.
@@ -120,7 +141,7 @@ public sealed class TwinState
     public TwinState Recompute()
     {
         var capacity = _prefixes.Count + 16;
-        var fresh = new TwinState(Model, PrefixIndex.Root(capacity), Model.Nodes.Select(_ => OverlayTable<PrefixEntry>.Root(capacity)).ToArray(),
+        var fresh = new TwinState(Model, PrefixIndex.Root(capacity), Model.Nodes.Select(n => RibTable.Root(n.Sessions.Count + 1, capacity)).ToArray(),
             (RoutingPolicy[])_policies.Clone(), (bool[])_linkUp.Clone(), [], isFork: false);
         foreach (var ((node, slot), table) in _feeds)
         {
@@ -140,7 +161,7 @@ public sealed class TwinState
         {
             for (var node = 0; node < _ribs.Length; node++)
             {
-                if (_ribs[node].Get(id)?.Paths[0] is { } local)
+                if (_ribs[node].PathAt(id, 0) is { } local)
                 {
                     var freshId = fresh._prefixes.GetOrAdd(_prefixes[id]);
                     fresh.SetPath(node, freshId, 0, local, 0);
@@ -161,6 +182,7 @@ public sealed class TwinState
         }
 
         fresh.Propagate();
+        fresh.Seal();
         return fresh;
     }
 
@@ -169,7 +191,7 @@ public sealed class TwinState
     {
         var id = _prefixes.IdOf(prefix);
         var node = Model.IndexOf(nodeId);
-        return id < 0 || node < 0 ? null : _ribs[node].Get(id)?.BestPath;
+        return id < 0 || node < 0 ? null : _ribs[node].BestPath(id);
     }
 
     /// <summary>The paths <paramref name="nodeId"/> holds for <paramref name="prefix"/> (own origination first, then per session), best flagged.</summary>
@@ -177,12 +199,23 @@ public sealed class TwinState
     {
         var id = _prefixes.IdOf(prefix);
         var node = Model.IndexOf(nodeId);
-        if (id < 0 || node < 0 || _ribs[node].Get(id) is not { } entry)
+        if (id < 0 || node < 0 || !_ribs[node].Exists(id))
         {
             return [];
         }
 
-        return entry.Paths.Select((p, i) => (p, i)).Where(x => x.p is not null).Select(x => (x.p!, x.i == entry.Best)).ToList();
+        var rib = _ribs[node];
+        var best = rib.Best(id);
+        var result = new List<(CandidatePath Path, bool IsBest)>();
+        for (var slot = 0; slot < rib.Width; slot++)
+        {
+            if (rib.PathAt(id, slot) is { } path)
+            {
+                result.Add((path, slot == best));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>What <paramref name="nodeId"/> sends to <paramref name="peerId"/> for <paramref name="prefix"/> after export policy, or null.</summary>
@@ -209,9 +242,9 @@ public sealed class TwinState
 
     internal int PrefixId(IpPrefix prefix) => _prefixes.IdOf(prefix);
 
-    internal CandidatePath? BestAt(int node, int prefixId) => _ribs[node].Get(prefixId)?.BestPath;
+    internal CandidatePath? BestAt(int node, int prefixId) => _ribs[node].BestPath(prefixId);
 
-    internal CandidatePath? LocalAt(int node, int prefixId) => _ribs[node].Get(prefixId)?.Paths[0];
+    internal CandidatePath? LocalAt(int node, int prefixId) => _ribs[node].PathAt(prefixId, 0);
 
     internal RoutingPolicy PolicyAt(int node) => _policies[node];
 
@@ -224,13 +257,14 @@ public sealed class TwinState
 
     internal void SetLinkState(int linkIndex, bool up)
     {
+        FlushPending();
         if (_linkUp[linkIndex] == up)
         {
             return;
         }
 
         _linkUp[linkIndex] = up;
-        _acceptCache.Clear();
+        ClearAcceptCache();
         var link = Model.Topology.Links[linkIndex];
         foreach (var end in new[] { link.A, link.B })
         {
@@ -243,9 +277,10 @@ public sealed class TwinState
     /// <summary>Replaces a node's policy and re-evaluates the sessions whose filters changed.</summary>
     internal void SetPolicy(int node, RoutingPolicy policy, IReadOnlyCollection<IpPrefix>? onlyPrefixes)
     {
+        FlushPending();
         var old = _policies[node];
         _policies[node] = policy;
-        _acceptCache.Clear();
+        ClearAcceptCache();
         var listsChanged = !SameLists(old, policy);
         var sessions = Model.Nodes[node].Sessions;
         for (var i = 0; i < sessions.Count; i++)
@@ -273,6 +308,7 @@ public sealed class TwinState
     /// <summary>Sets (or with <paramref name="remove"/> clears) a node's own origination of a prefix.</summary>
     internal void SetOrigination(int node, IpPrefix prefix, IReadOnlyList<uint> asPathBehind, uint? med, bool remove)
     {
+        FlushPending();
         var id = _prefixes.GetOrAdd(prefix);
         var path = remove ? null : OriginatedPath(node, prefix, asPathBehind, med);
         SetPath(node, id, 0, path, 0);
@@ -293,11 +329,12 @@ public sealed class TwinState
     /// <summary>Re-evaluates every best path (FULL_REROUTE): a no-op on a consistent twin.</summary>
     internal void ReevaluateAll()
     {
+        FlushPending();
         for (var id = 0; id < _prefixes.Count; id++)
         {
             for (var node = 0; node < _ribs.Length; node++)
             {
-                if (_ribs[node].Get(id) is not null)
+                if (_ribs[node].Exists(id))
                 {
                     Enqueue(node, id, 0);
                 }
@@ -308,34 +345,215 @@ public sealed class TwinState
     /// <summary>Runs the work-list until quiescent and reports which best paths changed since the last run.</summary>
     internal PropagationStats Propagate()
     {
+        if (_pending.Count > 0)
+        {
+            if (_queue.Count == 0 && _feeds.Count == 0 && AllPrefixBlind())
+            {
+                return PropagateByClass();
+            }
+
+            FlushPending();
+        }
+
         var evaluationsBefore = _evaluations;
+        var maxDepth = RunQueue();
+        var stats = new PropagationStats(_evaluations - evaluationsBefore, _changed, maxDepth);
+        _changed = [];
+        _changedSet = new PairSet(Model.Nodes.Count);
+        return stats;
+    }
+
+    private const int BatchMinimum = 4096;
+
+    private bool AllPrefixBlind()
+    {
+        for (var node = 0; node < Model.Nodes.Count; node++)
+        {
+            for (var slot = 1; slot <= Model.Nodes[node].Sessions.Count; slot++)
+            {
+                if (!CacheFor(node, slot).Blind)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whole-session refreshes on a network whose filters cannot tell prefixes apart: what happens to a prefix then
+    /// depends only on what every node holds for it, so prefixes holding the very same objects everywhere (a full
+    /// table shares a few attribute sets) form a class. One member of each class runs the ordinary work-list; the
+    /// others take its resulting rows. Results, depths and the evaluation count are those of running every prefix;
+    /// changes are listed by depth, then prefix id, then the order the work-list found them.
+    /// </summary>
+    private PropagationStats PropagateByClass()
+    {
+        var pending = _pending.ToArray();
+        _pending.Clear();
+        var pristine = OverlayEntries == 0;
+        var count = _prefixes.Count;
+        var hashes = new int[count];
+        for (var id = 0; id < count; id++)
+        {
+            hashes[id] = _prefixes[id].IsIPv6 ? 1 : 0;
+        }
+
+        foreach (var rib in _ribs)
+        {
+            rib.AddRowHashes(hashes);
+        }
+
+        var classOf = new int[count];
+        var members = new List<int>();
+        var representatives = new List<int>();
+        var byRows = new Dictionary<int, int>(new SameRows(this, hashes));
+        for (var id = 0; id < count; id++)
+        {
+            if (!byRows.TryGetValue(id, out var c))
+            {
+                c = representatives.Count;
+                representatives.Add(id);
+                members.Add(0);
+                byRows.Add(id, c);
+            }
+
+            classOf[id] = c;
+            members[c]++;
+        }
+
+        // A second member of each class still holds what the representative held before its run.
+        var witness = new int[representatives.Count];
+        Array.Fill(witness, -1);
+        for (var id = 0; id < count; id++)
+        {
+            var c = classOf[id];
+            if (witness[c] < 0 && representatives[c] != id)
+            {
+                witness[c] = id;
+            }
+        }
+
+        var evaluationsBefore = _evaluations;
+        long evaluations = 0;
+        var maxDepth = 0;
+        var starts = new int[representatives.Count + 1];
+        var written = new ulong[representatives.Count];
+        for (var c = 0; c < representatives.Count; c++)
+        {
+            var representative = representatives[c];
+            starts[c] = _changed.Count;
+            var before = _evaluations;
+            foreach (var (node, slot) in pending)
+            {
+                RefreshInbound(node, slot, representative, 0);
+            }
+
+            maxDepth = Math.Max(maxDepth, RunQueue());
+            evaluations += (_evaluations - before) * members[c];
+            if (witness[c] >= 0)
+            {
+                for (var node = 0; node < _ribs.Length; node++)
+                {
+                    if (node >= 64 || !_ribs[node].SameRow(representative, witness[c]))
+                    {
+                        written[c] |= node >= 64 ? ulong.MaxValue : 1UL << node;
+                    }
+                }
+            }
+        }
+
+        starts[representatives.Count] = _changed.Count;
+        _evaluations = evaluationsBefore + evaluations;
+
+        // The other members take their representative's rows wherever its run changed them.
+        for (var node = 0; node < _ribs.Length; node++)
+        {
+            var bit = node >= 64 ? ulong.MaxValue : 1UL << node;
+            var rib = _ribs[node];
+            for (var id = 0; id < count; id++)
+            {
+                var c = classOf[id];
+                if ((written[c] & bit) != 0 && representatives[c] != id)
+                {
+                    rib.CopyRow(representatives[c], id);
+                }
+            }
+        }
+
+        var found = _changed.Select(f => (f.Node, f.Depth)).ToArray();
+        var total = 0;
+        for (var c = 0; c < representatives.Count; c++)
+        {
+            total += (starts[c + 1] - starts[c]) * members[c];
+        }
+
+        _changed = [];
+        _changedSet = new PairSet(Model.Nodes.Count);
+        var classes = new PrefixClasses(classOf, [.. representatives], starts, found, pristine);
+        return new PropagationStats(evaluations, new ClassChanges(classes, total, maxDepth), maxDepth) { Classes = classes };
+    }
+
+    /// <summary>Prefixes compared by what every node holds for them (by object identity) and by address family.</summary>
+    private sealed class SameRows(TwinState state, int[] hashes) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y)
+        {
+            if (hashes[x] != hashes[y] || state._prefixes[x].IsIPv6 != state._prefixes[y].IsIPv6)
+            {
+                return false;
+            }
+
+            foreach (var rib in state._ribs)
+            {
+                if (!rib.SameRow(x, y))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(int obj) => hashes[obj];
+    }
+
+    /// <summary>Runs the work-list until quiescent; returns the deepest hop at which a best path changed.</summary>
+    private int RunQueue()
+    {
         var maxDepth = 0;
         while (_queue.Count > 0)
         {
             var (node, id, depth) = _queue.Dequeue();
-            _queued.Remove(Key(node, id));
+            _queued.Remove(node, id);
             _evaluations++;
-            var entry = _ribs[node].Get(id);
-            if (entry is null)
+            var rib = _ribs[node];
+            if (!rib.Exists(id))
             {
                 continue;
             }
 
-            var best = SelectBest(entry.Paths);
-            var oldBest = entry.BestPath;
-            var newBest = best < 0 ? null : entry.Paths[best];
-            if (best == entry.Best && Equals(oldBest, newBest))
+            var best = Decide(node, rib, id);
+            var oldBest = rib.BestPath(id);
+            var newBest = best < 0 ? null : rib.PathAt(id, best);
+            if (best == rib.Best(id) && Equals(oldBest, newBest))
             {
                 continue;
             }
 
-            _ribs[node].Set(id, entry.IsEmpty && newBest is null ? null : entry.WithBest(best));
+            rib.SetBest(id, best);
+
             if (Equals(oldBest, newBest))
             {
                 continue;
             }
 
-            _changed.TryAdd((node, id), depth);
+            if (_changedSet.Add(node, id))
+            {
+                _changed.Add((node, id, depth));
+            }
+
             maxDepth = Math.Max(maxDepth, depth);
             var sessions = Model.Nodes[node].Sessions;
             for (var i = 0; i < sessions.Count; i++)
@@ -344,9 +562,7 @@ public sealed class TwinState
             }
         }
 
-        var stats = new PropagationStats(_evaluations - evaluationsBefore, _changed, maxDepth);
-        _changed = [];
-        return stats;
+        return maxDepth;
     }
 
     // ---- the BGP rules ----
@@ -370,7 +586,21 @@ public sealed class TwinState
     private void Originate(int node, IpPrefix prefix, IReadOnlyList<uint> asPathBehind, uint? med)
     {
         var id = _prefixes.GetOrAdd(prefix);
-        SetPath(node, id, 0, OriginatedPath(node, prefix, asPathBehind, med), 0);
+
+        // A full table repeats a few AS paths; equal originations share one path object, so the per-session caches
+        // recognise them by reference.
+        var path = OriginatedPath(node, prefix, asPathBehind, med);
+        var key = (node, prefix.IsIPv6, med, path.Attributes.AsPath ?? AsPath.Empty);
+        if (_originatedPaths.TryGetValue(key, out var shared) && shared.Equals(path))
+        {
+            path = shared;
+        }
+        else
+        {
+            _originatedPaths[key] = path;
+        }
+
+        SetPath(node, id, 0, path, 0);
     }
 
     private void LoadFeed(ExternalFeed feed)
@@ -419,18 +649,38 @@ public sealed class TwinState
             return;
         }
 
+        if (IsFork && _prefixes.Count >= BatchMinimum)
+        {
+            _pending.Add((node, slot));
+            return;
+        }
+
+        RefreshAll(node, slot);
+    }
+
+    private void RefreshAll(int node, int slot)
+    {
         for (var id = 0; id < _prefixes.Count; id++)
         {
             RefreshInbound(node, slot, id, 0);
         }
     }
 
+    private void FlushPending()
+    {
+        foreach (var (node, slot) in _pending)
+        {
+            RefreshAll(node, slot);
+        }
+
+        _pending.Clear();
+    }
+
     /// <summary>Recomputes what <paramref name="node"/> accepts on <paramref name="slot"/> for a prefix; queues the node when it changed.</summary>
     private void RefreshInbound(int node, int slot, int id, int depth)
     {
         var path = Accept(node, slot, id);
-        var entry = _ribs[node].Get(id);
-        if (Equals(entry?.Paths[slot], path))
+        if (Equals(_ribs[node].PathAt(id, slot), path))
         {
             return;
         }
@@ -452,36 +702,23 @@ public sealed class TwinState
             }
         }
 
-        var entry = _ribs[node].Get(id);
-        if (entry is null)
+        var rib = _ribs[node];
+        if (path is null && !rib.Exists(id))
         {
-            if (path is null)
-            {
-                return;
-            }
-
-            var paths = new CandidatePath?[Model.Nodes[node].Sessions.Count + 1];
-            paths[slot] = path;
-            entry = new PrefixEntry(paths, -1, null);
-        }
-        else
-        {
-            entry = entry.WithPath(slot, path);
+            return;
         }
 
-        _ribs[node].Set(id, entry);
+        rib.SetPath(id, slot, path);
         Enqueue(node, id, depth);
     }
 
     private void Enqueue(int node, int id, int depth)
     {
-        if (_queued.Add(Key(node, id)))
+        if (_queued.Add(node, id))
         {
             _queue.Enqueue((node, id, depth));
         }
     }
-
-    private static long Key(int node, int id) => ((long)node << 32) | (uint)id;
 
     /// <summary>Receive checks and import policy on what the far end of <paramref name="slot"/> advertises.</summary>
     private CandidatePath? Accept(int node, int slot, int id)
@@ -496,13 +733,24 @@ public sealed class TwinState
         // What crosses a session depends on the sender's best path and the two policies, and on the prefix only
         // when a filter consults it; so for prefix-blind sessions the outcome is memoised per distinct best path —
         // a full table has far fewer distinct attribute sets than prefixes.
-        if (!_feeds.ContainsKey((session.PeerNode, session.ReverseSlot)) && CacheFor(node, slot) is { } cache
-            && _ribs[session.PeerNode].Get(id)?.BestPath is { } senderBest)
+        var cache = CacheFor(node, slot);
+        if (cache.Blind && (_feeds.Count == 0 || !_feeds.ContainsKey((session.PeerNode, session.ReverseSlot)))
+            && _ribs[session.PeerNode].BestPath(id) is { } senderBest)
         {
-            if (!cache.TryGetValue(senderBest, out var cached))
+            if (cache.ByReference.TryGetValue(senderBest, out var cached))
+            {
+                return cached;
+            }
+
+            if (!cache.ByValue.TryGetValue(senderBest, out cached))
             {
                 cached = AcceptUncached(node, slot, id);
-                cache[senderBest] = cached;
+                cache.ByValue[senderBest] = cached;
+            }
+
+            if (cache.ByReference.Count < AcceptCache.ReferenceLimit)
+            {
+                cache.ByReference[senderBest] = cached;
             }
 
             return cached;
@@ -511,9 +759,9 @@ public sealed class TwinState
         return AcceptUncached(node, slot, id);
     }
 
-    private Dictionary<CandidatePath, CandidatePath?>? CacheFor(int node, int slot)
+    private AcceptCache CacheFor(int node, int slot)
     {
-        if (_acceptCache.TryGetValue((node, slot), out var cache))
+        if (_acceptCache[node][slot] is { } cache)
         {
             return cache;
         }
@@ -521,10 +769,44 @@ public sealed class TwinState
         var session = Model.Nodes[node].Sessions[slot - 1];
         var blind = PrefixBlind(_policies[node], session.PeerId, PolicyDirection.In)
             && PrefixBlind(_policies[session.PeerNode], Model.Nodes[node].Id, PolicyDirection.Out);
-        cache = blind ? new Dictionary<CandidatePath, CandidatePath?>() : null;
-        _acceptCache[(node, slot)] = cache;
+        cache = new AcceptCache(blind);
+        _acceptCache[node][slot] = cache;
         return cache;
     }
+
+    private void ClearAcceptCache()
+    {
+        foreach (var slots in _acceptCache)
+        {
+            Array.Clear(slots);
+        }
+    }
+
+    /// <summary>
+    /// The best-path decision, memoised per node on the candidate objects: prefixes that reach a node with the same
+    /// candidates (a full table shares a few attribute sets, and the session caches share the path objects) get the
+    /// same decision, so it runs once per distinct candidate set rather than once per prefix.
+    /// </summary>
+    private int Decide(int node, RibTable rib, int id)
+    {
+        var paths = _scratch[node];
+        rib.ReadRow(id, paths);
+        var memo = _decisions[node] ??= new Dictionary<CandidatePath?[], int>(PathsByReference.Instance);
+        if (memo.TryGetValue(paths, out var best))
+        {
+            return best;
+        }
+
+        best = SelectBest(paths);
+        if (memo.Count < DecisionLimit)
+        {
+            memo[(CandidatePath?[])paths.Clone()] = best;
+        }
+
+        return best;
+    }
+
+    private const int DecisionLimit = 1 << 16;
 
     // True when a filter chain cannot tell prefixes apart: no prefix-list bound and no entry matching one.
     private static bool PrefixBlind(RoutingPolicy policy, string peer, PolicyDirection direction)
@@ -584,7 +866,7 @@ public sealed class TwinState
             return feed.Get(id);
         }
 
-        var best = _ribs[node].Get(id)?.BestPath;
+        var best = _ribs[node].BestPath(id);
         if (best is null)
         {
             return null;
@@ -641,6 +923,53 @@ public sealed class TwinState
         }
 
         return new AdvertisedRoute(output, prefix.IsIPv6 ? result.Route.NextHop : output.NextHop);
+    }
+
+    /// <summary>What one session accepted for each distinct sender best path, when its filters cannot see the prefix.</summary>
+    private sealed class AcceptCache(bool blind)
+    {
+        public const int ReferenceLimit = 1 << 16;
+
+        public bool Blind { get; } = blind;
+
+        public Dictionary<CandidatePath, CandidatePath?> ByValue { get; } = [];
+
+        public Dictionary<CandidatePath, CandidatePath?> ByReference { get; } = new(ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>Candidate lists equal when they hold the same objects in the same slots.</summary>
+    private sealed class PathsByReference : IEqualityComparer<CandidatePath?[]>
+    {
+        public static PathsByReference Instance { get; } = new();
+
+        public bool Equals(CandidatePath?[]? x, CandidatePath?[]? y)
+        {
+            if (x is null || y is null || x.Length != y.Length)
+            {
+                return ReferenceEquals(x, y);
+            }
+
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (!ReferenceEquals(x[i], y[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(CandidatePath?[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var path in obj)
+            {
+                hash.Add(path is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(path));
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     private static AsPath PrependAsn(AsPath? path, uint asn)

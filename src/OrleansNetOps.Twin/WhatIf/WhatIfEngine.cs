@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using OrleansNetOps.Bgp.Attributes;
+using OrleansNetOps.Bgp.Decision;
 using OrleansNetOps.Bgp.Policy;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Twin.Checks;
@@ -51,44 +52,137 @@ public static class WhatIfEngine
         var model = fork.Model;
 
         // One pass over the changed pairs (unsorted: a full table can change millions); only the reported ones are sorted.
-        var touched = new HashSet<int>();
-        var touchedOurs = new HashSet<int>();
-        var routers = new SortedSet<int>();
+        // Per-prefix flags rather than hash sets; AS-path loop verdicts memoised per AS path object (a full table shares few).
+        var touchedFlags = new bool[fork.PrefixCount];
+        var touchedOursFlags = new bool[fork.PrefixCount];
+        var touchedOursList = new List<int>();
+        var touchedCount = 0;
+        var routerFlags = new bool[model.Nodes.Count];
+        var loopVerdicts = new Dictionary<AsPath, bool>(ReferenceEqualityComparer.Instance);
         var blackholes = new SortedSet<IpPrefix>();
         var asPathLoops = new List<string>();
         var reported = new List<(int Node, int Id)>();
         var changedCount = 0;
-        foreach (var ((node, id), _) in stats.ChangedBest)
+        var isOurs = model.Nodes.Select(n => n.IsOurs).ToArray();
+        var baselineCount = baseline.PrefixCount;
+
+        // Whether a change on one of our routers leaves an AS-path loop (memoised per AS path object).
+        bool Looped(CandidatePath? after)
         {
-            var before = id < baseline.PrefixCount ? baseline.BestAt(node, id) : null;
-            var after = fork.BestAt(node, id);
-            if (Equals(before, after))
+            if (after is null)
             {
-                continue;
+                return false;
             }
 
-            touched.Add(id);
-            if (!model.Nodes[node].IsOurs)
+            var path = after.Attributes.EffectiveAsPath ?? AsPath.Empty;
+            if (!loopVerdicts.TryGetValue(path, out var looped))
             {
-                continue;
+                looped = HasAsPathLoop(path);
+                loopVerdicts[path] = looped;
+            }
+
+            return looped;
+        }
+
+        void Count(int node, int id, bool blackhole, bool looped)
+        {
+            if (!touchedFlags[id])
+            {
+                touchedFlags[id] = true;
+                touchedCount++;
+            }
+
+            if (!isOurs[node])
+            {
+                return;
             }
 
             changedCount++;
-            touchedOurs.Add(id);
-            routers.Add(node);
-            if (before is not null && after is null)
+            if (!touchedOursFlags[id])
+            {
+                touchedOursFlags[id] = true;
+                touchedOursList.Add(id);
+            }
+
+            routerFlags[node] = true;
+            if (blackhole)
             {
                 blackholes.Add(fork.PrefixAt(id));
             }
 
-            if (after is not null && HasAsPathLoop(after.Attributes.EffectiveAsPath))
+            if (looped)
             {
-                asPathLoops.Add($"{model.Nodes[node].Id} {fork.PrefixAt(id)}: {after.Attributes.EffectiveAsPath}");
+                asPathLoops.Add($"{model.Nodes[node].Id} {fork.PrefixAt(id)}: {fork.BestAt(node, id)!.Attributes.EffectiveAsPath}");
+            }
+        }
+
+        if (stats.Classes is { ForkWasPristine: true } classes && fork.PrefixCount == baselineCount)
+        {
+            // Propagated by class from an untouched fork: members of a class held the same paths before and hold the
+            // same paths after, so each class's changes are judged once, on its representative.
+            var found = classes.Found;
+            var real = new bool[found.Length];
+            var blackhole = new bool[found.Length];
+            var looped = new bool[found.Length];
+            for (var c = 0; c < classes.Representatives.Length; c++)
+            {
+                var representative = classes.Representatives[c];
+                for (var k = classes.Starts[c]; k < classes.Starts[c + 1]; k++)
+                {
+                    var node = found[k].Node;
+                    var before = baseline.BestAt(node, representative);
+                    var after = fork.BestAt(node, representative);
+                    real[k] = !SamePath(before, after);
+                    blackhole[k] = before is not null && after is null;
+                    looped[k] = real[k] && isOurs[node] && Looped(after);
+                }
             }
 
-            if (reported.Count < options.MaxReportedChanges)
+            var members = classes.ClassOf;
+            for (var id = 0; id < members.Length; id++)
             {
-                reported.Add((node, id));
+                var c = members[id];
+                for (var k = classes.Starts[c]; k < classes.Starts[c + 1]; k++)
+                {
+                    if (real[k])
+                    {
+                        Count(found[k].Node, id, blackhole[k], looped[k]);
+                    }
+                }
+            }
+
+            // The listed ones: the first found, in the work-list's order (by depth, then prefix id).
+            for (var level = 0; level <= stats.MaxDepth && reported.Count < options.MaxReportedChanges; level++)
+            {
+                for (var id = 0; id < members.Length && reported.Count < options.MaxReportedChanges; id++)
+                {
+                    var c = members[id];
+                    for (var k = classes.Starts[c]; k < classes.Starts[c + 1] && reported.Count < options.MaxReportedChanges; k++)
+                    {
+                        if (found[k].Depth == level && real[k] && isOurs[found[k].Node])
+                        {
+                            reported.Add((found[k].Node, id));
+                        }
+                    }
+                }
+            }
+        }
+        else
+        {
+            foreach (var (node, id, _) in stats.ChangedBest)
+            {
+                var before = id < baselineCount ? baseline.BestAt(node, id) : null;
+                var after = fork.BestAt(node, id);
+                if (SamePath(before, after))
+                {
+                    continue;
+                }
+
+                Count(node, id, before is not null && after is null, isOurs[node] && Looped(after));
+                if (isOurs[node] && reported.Count < options.MaxReportedChanges)
+                {
+                    reported.Add((node, id));
+                }
             }
         }
 
@@ -107,13 +201,38 @@ public static class WhatIfEngine
         }).ToList();
 
         var forwardingLoops = new List<string>();
-        foreach (var id in touchedOurs)
+        var ours = model.Nodes.Where(n => n.IsOurs).Select(n => n.Index).ToArray();
+        var hops = new int[model.Nodes.Count];
+        var owners = new Dictionary<CandidatePath, int>(ReferenceEqualityComparer.Instance);
+        // After a propagation by class, members of a class hold the same paths everywhere: one walk per class.
+        var classOf = stats.Classes?.ClassOf;
+        var classVerdicts = new Dictionary<int, bool>();
+        foreach (var id in touchedOursList)
         {
-            foreach (var node in model.Nodes)
+            bool mayLoop;
+            if (classOf is not null && id < classOf.Length)
             {
-                if (node.IsOurs && ForwardingWalk.EndOf(fork, node.Index, id) == WalkEnd.Loop)
+                if (!classVerdicts.TryGetValue(classOf[id], out mayLoop))
                 {
-                    forwardingLoops.Add($"{fork.PrefixAt(id)}: {ForwardingWalk.From(fork, node.Index, id)}");
+                    mayLoop = MayLoop(fork, id, ours, hops, owners);
+                    classVerdicts[classOf[id]] = mayLoop;
+                }
+            }
+            else
+            {
+                mayLoop = MayLoop(fork, id, ours, hops, owners);
+            }
+
+            if (!mayLoop)
+            {
+                continue;
+            }
+
+            foreach (var node in ours)
+            {
+                if (ForwardingWalk.EndOf(fork, node, id) == WalkEnd.Loop)
+                {
+                    forwardingLoops.Add($"{fork.PrefixAt(id)}: {ForwardingWalk.From(fork, node, id)}");
                 }
             }
         }
@@ -121,13 +240,14 @@ public static class WhatIfEngine
         forwardingLoops.Sort(StringComparer.Ordinal);
         asPathLoops.Sort(StringComparer.Ordinal);
 
+        var touched = new TouchedSet(touchedFlags, touchedCount);
         var asymmetric = Asymmetry(baseline, fork, touched, options, warnings);
         var protectedLost = ProtectedCommunitiesLost(changes, options);
         conflicts.AddRange(protectedLost);
 
-        var hops = stats.ChangedBest.Count == 0 ? 0 : stats.MaxDepth + 1;
-        var convergence = new ConvergenceEstimate(hops, detection,
-            detection + (hops * (options.Convergence.AdvertisementIntervalMs + options.Convergence.ProcessingMsPerHop)));
+        var depth = stats.ChangedBest.Count == 0 ? 0 : stats.MaxDepth + 1;
+        var convergence = new ConvergenceEstimate(depth, detection,
+            detection + (depth * (options.Convergence.AdvertisementIntervalMs + options.Convergence.ProcessingMsPerHop)));
         var (sla, lost) = SlaPredictor.Predict(baseline, fork, options, convergence);
 
         errors.AddRange(conflicts.Select(c => $"policy conflict: {c}"));
@@ -149,11 +269,12 @@ public static class WhatIfEngine
         if (options.Traffic.Count > 0)
         {
             var total = options.Traffic.Sum(t => t.BytesPerSecond);
-            var moved = options.Traffic.Where(t => fork.PrefixId(t.Prefix) is var id && id >= 0 && touchedOurs.Contains(id)).Sum(t => t.BytesPerSecond);
+            var moved = options.Traffic.Where(t => fork.PrefixId(t.Prefix) is var id && id >= 0 && id < touchedOursFlags.Length && touchedOursFlags[id]).Sum(t => t.BytesPerSecond);
             trafficShare = total > 0 ? moved / total : 0;
         }
 
-        var blast = new BlastRadius((double)touchedOurs.Count / known, trafficShare, routers.Select(n => model.Nodes[n].Id).ToList());
+        var routers = Enumerable.Range(0, model.Nodes.Count).Where(n => routerFlags[n]).Select(n => model.Nodes[n].Id).ToList();
+        var blast = new BlastRadius((double)touchedOursList.Count / known, trafficShare, routers);
         var checks = new TwinChecks(asPathLoops, forwardingLoops, blackholes.Select(p => p.ToString()).ToList(), asymmetric, conflicts);
         return new WhatIfResult(errors.Count == 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, blast, checks, changes, sla, warnings, errors)
         {
@@ -409,12 +530,70 @@ public static class WhatIfEngine
         return result;
     }
 
-    private static List<string> Asymmetry(TwinState baseline, TwinState fork, HashSet<int> touched, WhatIfOptions options, List<string> warnings)
+    // Equal paths; attribute hashes are cached, so most differing pairs are told apart without a full comparison.
+    private static bool SamePath(CandidatePath? before, CandidatePath? after) =>
+        ReferenceEquals(before, after)
+        || (before is not null && after is not null && before.Attributes.GetHashCode() == after.Attributes.GetHashCode() && before.Equals(after));
+
+    /// <summary>
+    /// Whether a forwarding walk for the prefix could loop from some router: the walk follows each router's best-path
+    /// next hop, and a loop needs a cycle in that next-router map (owners of next hops memoised per path object).
+    /// </summary>
+    private static bool MayLoop(TwinState fork, int id, int[] ours, int[] next, Dictionary<CandidatePath, int> owners)
+    {
+        var model = fork.Model;
+        Array.Fill(next, -1);
+        foreach (var node in ours)
+        {
+            if (fork.BestAt(node, id) is not { } best || best.Peer.Type == PeerType.Local)
+            {
+                continue;
+            }
+
+            if (!owners.TryGetValue(best, out var owner))
+            {
+                owner = model.NodeWithAddress(best.EffectiveNextHop)?.Index ?? -1;
+                owners[best] = owner;
+            }
+
+            next[node] = owner == node ? -1 : owner;
+        }
+
+        foreach (var start in ours)
+        {
+            var node = start;
+            for (var steps = 0; steps <= model.Nodes.Count; steps++)
+            {
+                if (node < 0 || !model.Nodes[node].IsOurs)
+                {
+                    break;
+                }
+
+                node = next[node];
+                if (steps == model.Nodes.Count)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The prefixes whose best path changed somewhere, as flags by prefix id.</summary>
+    private sealed class TouchedSet(bool[] flags, int count)
+    {
+        public int Count { get; } = count;
+
+        public bool Contains(int id) => (uint)id < (uint)flags.Length && flags[id];
+    }
+
+    private static List<string> Asymmetry(TwinState baseline, TwinState fork, TouchedSet touched, WhatIfOptions options, List<string> warnings)
     {
         var own = OwnPrefixes(baseline).Union(OwnPrefixes(fork)).ToList();
         var ownIds = own.Select(o => o.Prefix).ToHashSet();
         var traffic = options.Traffic.Select(t => fork.PrefixId(t.Prefix)).Where(id => id >= 0 && !ownIds.Contains(id)).Distinct().ToList();
-        var ownTouched = touched.Overlaps(ownIds);
+        var ownTouched = ownIds.Any(touched.Contains);
 
         // Traffic-carrying prefixes first, then the others in id order, up to the limit: the check is quadratic.
         var external = new List<int>(traffic.Where(id => ownTouched || touched.Contains(id)));
