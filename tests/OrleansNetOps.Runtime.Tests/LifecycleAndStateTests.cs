@@ -129,7 +129,7 @@ public sealed class LifecycleAndStateTests
         }
     }
 
-    internal static async Task WaitUntil(Func<bool> condition, int timeoutMs = 5000)
+    internal static async Task WaitUntil(Func<bool> condition, int timeoutMs = 20_000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
         while (!condition())
