@@ -64,7 +64,11 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         finally
         {
             Volatile.Write(ref _executingThread, 0);
-            Volatile.Write(ref _scheduled, 0);
+
+            // A full fence, not a release write: the emptiness check below must not be read before the flag is
+            // cleared (x86 lets a load pass an earlier store), or a producer that saw the flag still set and this
+            // check that saw the queue still empty would both walk away from a queued task.
+            Interlocked.Exchange(ref _scheduled, 0);
         }
 
         // Work may have arrived after the last dequeue and before the flag was cleared.
