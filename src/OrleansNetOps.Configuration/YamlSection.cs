@@ -89,34 +89,7 @@ public sealed class YamlSection
         return null;
     }
 
-    public int Int(string name, int fallback, int minimum, int maximum)
-    {
-        var node = Value(name);
-        if (node is null)
-        {
-            return fallback;
-        }
-
-        if (node is not YamlScalarNode { Value: { } text })
-        {
-            _diagnostics.Report(node, Child(name), $"expected a whole number but found {Describe(node)}");
-            return fallback;
-        }
-
-        if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            _diagnostics.Report(node, Child(name), $"'{text}' is not a whole number");
-            return fallback;
-        }
-
-        if (value < minimum || value > maximum)
-        {
-            _diagnostics.Report(node, Child(name), $"{value} is out of range ({minimum}..{maximum})");
-            return fallback;
-        }
-
-        return value;
-    }
+    public int Int(string name, int fallback, int minimum, int maximum) => (int)Long(name, fallback, minimum, maximum);
 
     public long Long(string name, long fallback, long minimum, long maximum)
     {

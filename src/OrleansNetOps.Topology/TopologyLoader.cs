@@ -15,14 +15,6 @@ public static class TopologyLoader
 {
     private const uint MaxAsn = uint.MaxValue;
 
-    private static readonly Dictionary<string, RouterRole> s_roles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["edge"] = RouterRole.Edge,
-        ["route-reflector"] = RouterRole.RouteReflector,
-        ["spine"] = RouterRole.Spine,
-        ["core"] = RouterRole.Core,
-    };
-
     /// <summary>Loads a topology file.</summary>
     /// <exception cref="ConfigException">The file is missing, malformed or inconsistent.</exception>
     public static NetworkTopology LoadFile(string path, string? displayName = null)
@@ -78,9 +70,9 @@ public static class TopologyLoader
             var id = Required(section, "id");
             var hostname = section.String("hostname") ?? id;
             var roleText = section.String("role") ?? "core";
-            if (!s_roles.TryGetValue(roleText, out var role))
+            if (!RouterRoleNames.TryParse(roleText, out var role))
             {
-                section.Report(section.Value("role")!, section.Child("role"), $"'{roleText}' is not one of {string.Join(", ", s_roles.Keys)}");
+                section.Report(section.Value("role")!, section.Child("role"), $"'{roleText}' is not one of {string.Join(", ", RouterRoleNames.All)}");
             }
 
             var routerId = Address(section, "routerId", required: true, ipv4Only: true);

@@ -96,7 +96,7 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
         return Task.FromResult(new RouterSummary(
             this.GetPrimaryKeyString(),
             _router.SysName ?? node?.Hostname,
-            node is null ? null : RoleName(node.Role),
+            node is null ? null : RouterRoleNames.Name(node.Role),
             _router.LocalAs ?? node?.Asn,
             (_router.RouterId ?? node?.RouterId)?.ToString(),
             status,
@@ -226,12 +226,6 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
     }
 
     private static string AfiName(Afi afi) => afi == Afi.IPv6 ? "ipv6" : "ipv4";
-
-    private static string RoleName(RouterRole role) => role switch
-    {
-        RouterRole.RouteReflector => "route-reflector",
-        _ => role.ToString().ToLowerInvariant(),
-    };
 
     private sealed class ByteOrder : IComparer<byte[]>
     {

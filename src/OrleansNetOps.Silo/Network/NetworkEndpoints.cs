@@ -122,7 +122,7 @@ internal static class NetworkEndpoints
         var peers = (await Task.WhenAll(routers.Select(async r => (r.Key, Peers: await r.Value.GetPeersAsync()))))
             .ToDictionary(p => p.Key, p => p.Peers);
 
-        var nodes = topology.Routers.Select(r => new TopologyNodeView(r.Id, "router", r.Hostname, RoleName(r.Role), r.Asn, r.RouterId.ToString(),
+        var nodes = topology.Routers.Select(r => new TopologyNodeView(r.Id, "router", r.Hostname, RouterRoleNames.Name(r.Role), r.Asn, r.RouterId.ToString(),
                 summaries[r.Id].Status.ToString().ToLowerInvariant(), null, null, null))
             .Concat(topology.Isps.Select(i => new TopologyNodeView(i.Id, "isp", null, null, i.Asn, i.RouterId.ToString(), "unknown",
                 i.CapacityGbps, i.LatencyMs, i.CostPerGb)))
@@ -163,6 +163,4 @@ internal static class NetworkEndpoints
             Status = StatusCodes.Status404NotFound,
             Detail = $"No router '{id}': it is neither in topology.yaml nor heard from over BMP.",
         });
-
-    internal static string RoleName(RouterRole role) => role == RouterRole.RouteReflector ? "route-reflector" : role.ToString().ToLowerInvariant();
 }
