@@ -45,14 +45,20 @@ public sealed class CollectorCounters(string name, string protocol)
     public void AddBytes(long count) => Interlocked.Add(ref _bytes, count);
 
     /// <summary>Counts one message received from a source.</summary>
-    public void MessageReceived(string source)
+    public void MessageReceived(string source) => MessagesReceived(source, 1);
+
+    /// <summary>Counts messages received from a source.</summary>
+    public void MessagesReceived(string source, int count)
     {
-        Interlocked.Increment(ref _received);
-        _sources.AddOrUpdate(source, 1, static (_, n) => n + 1);
+        Interlocked.Add(ref _received, count);
+        _sources.AddOrUpdate(source, count, (_, n) => n + count);
     }
 
     /// <summary>Counts one message parsed.</summary>
-    public void MessageParsed() => Interlocked.Increment(ref _parsed);
+    public void MessageParsed() => MessagesParsed(1);
+
+    /// <summary>Counts messages parsed.</summary>
+    public void MessagesParsed(int count) => Interlocked.Add(ref _parsed, count);
 
     /// <summary>Counts one message rejected for a reason.</summary>
     public void MessageRejected(string reason) => _rejected.AddOrUpdate(reason, 1, static (_, n) => n + 1);

@@ -204,7 +204,7 @@ public sealed class BmpCollectorTests
         }
     }
 
-    private static async Task WaitUntil(Func<bool> condition, int timeoutMs = 60_000)
+    internal static async Task WaitUntil(Func<bool> condition, int timeoutMs = 60_000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
         while (!condition())

@@ -1,44 +1,48 @@
-using Microsoft.Extensions.DependencyInjection;
 using OrleansNetOps.Bgp.Bmp;
 using OrleansNetOps.Bgp.Monitoring;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Grains.Network;
-using OrleansNetOps.Runtime;
-using OrleansNetOps.TestSupport;
-using OrleansNetOps.Topology;
 
 namespace OrleansNetOps.Grains.Tests;
 
 public sealed class RouterGrainTests
 {
+    private static BmpDelivery Deliver(string connection, BmpFrameBatch frames, bool fromStart = true, bool closed = false) =>
+        new(connection, DateTimeOffset.UtcNow, frames, fromStart, Simulated: false, closed);
+
     [Fact]
     public async Task A_router_with_a_live_bmp_session_is_not_collected_when_idle_and_is_after_the_session_ends()
     {
-        await using var silo = await StartAsync(collectionAge: TimeSpan.FromMilliseconds(200));
-        var router = silo.Grains.GetGrain<IRouterGrain>("R1");
-        await router.ApplyAsync(new BmpBatch("c1", DateTimeOffset.UtcNow, RealFrrMessages(), Simulated: false));
+        await using var cluster = await GrainCluster.StartAsync(collectionAge: TimeSpan.FromSeconds(1));
+        var router = cluster.Grains.GetGrain<IRouterGrain>("R1");
+        var outcome = await router.ReceiveAsync(Deliver("c1", RealBmp.Batch(RealBmp.FrrPeerDownStream())));
+        Assert.Equal(BmpBatchDisposition.Applied, outcome.Disposition);
         var held = (await router.GetSummaryAsync()).RoutesHeld;
         Assert.True(held > 0, "the capture carried no routes");
 
-        await Task.Delay(800);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(await cluster.ActivationsOfAsync<RouterGrain>());
         Assert.Equal(held, (await router.GetSummaryAsync()).RoutesHeld);
 
-        await router.ApplyAsync(new BmpBatch("c1", DateTimeOffset.UtcNow, [], Simulated: false, ConnectionClosed: true));
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (silo.Silo.GetMetrics().Activations > 2)
+        await router.ReceiveAsync(Deliver("c1", BmpFrameBatch.Empty(0), closed: true));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await cluster.ActivationsOfAsync<RouterGrain>()).Count > 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "the router grain was never collected after its session ended");
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
     }
 
     [Fact]
     public async Task A_real_frr_peer_down_capture_gives_the_session_state_reason_and_durable_flap_count()
     {
-        await using var silo = await StartAsync();
-        var router = silo.Grains.GetGrain<IRouterGrain>("R1");
-        var messages = RealFrrMessages();
-        await router.ApplyAsync(new BmpBatch("c1", DateTimeOffset.UtcNow, messages, Simulated: false));
+        await using var cluster = await GrainCluster.StartAsync();
+        var router = cluster.Grains.GetGrain<IRouterGrain>("R1");
+        var stream = RealBmp.FrrPeerDownStream();
+        var messages = RealBmp.Decode(stream);
+        var outcome = await router.ReceiveAsync(Deliver("c1", RealBmp.Batch(stream)));
+        Assert.Equal(messages.Count, outcome.Parsed);
+        Assert.Empty(outcome.Rejects);
 
         // Per peer, the session ends in the state of its last Peer Up or Peer Down, and a Peer Down's reason is kept.
         var events = messages.Where(m => m is BmpPeerUp or BmpPeerDown)
@@ -57,7 +61,7 @@ public sealed class RouterGrainTests
 
         var downPeer = Find(PeerKey.Of(lastDown.Peer));
         Assert.Equal(PeerDownReason.Describe(lastDown), downPeer.LastDownReason);
-        var history = await silo.Grains.GetGrain<IBgpPeerGrain>($"R1|{PeerKey.Of(lastDown.Peer)}").GetHistoryAsync();
+        var history = await cluster.Grains.GetGrain<IBgpPeerGrain>($"R1|{PeerKey.Of(lastDown.Peer)}").GetHistoryAsync();
         Assert.Equal(downPeer.FlapCount, history.FlapCount);
         Assert.True(history.FlapCount >= 1);
         if (downPeer.State == "down")
@@ -67,46 +71,73 @@ public sealed class RouterGrainTests
         }
     }
 
-    private static IReadOnlyList<BmpMessage> RealFrrMessages()
+    [Fact]
+    public async Task A_malformed_message_is_rejected_with_its_stream_offset_and_the_rest_of_the_batch_is_applied()
     {
-        var bytes = PcapFile.ReadTcpStreams(SharedData.Path("pmacct", "205-BMP-6wind-FRR-peer_down", "traffic-00.pcap"))
-            .OrderByDescending(s => s.Data.Length).First().Data;
-        var reader = new BmpReader();
-        var messages = new List<BmpMessage>();
-        var span = bytes.AsSpan();
-        while (BmpFraming.Frame(span) is { Status: BmpFrameStatus.Complete } frame)
-        {
-            messages.Add(reader.Decode(span[..frame.Length]));
-            span = span[frame.Length..];
-        }
+        await using var cluster = await GrainCluster.StartAsync();
+        var stream = RealBmp.FrrPeerDownStream();
+        var clean = RealBmp.Batch(stream);
+        var (victimOffset, victim) = clean.Messages().First(m => m.Message.Span[5] == (byte)BmpMessageType.RouteMonitoring);
+        var corrupted = (byte[])stream.Clone();
+        // The BGP message inside the Route Monitoring message claims a type that does not exist.
+        corrupted[(int)victimOffset + 6 + 42 + 18] = 99;
 
-        return messages;
+        var outcome = await cluster.Grains.GetGrain<IRouterGrain>("R1").ReceiveAsync(Deliver("c1", RealBmp.Batch(corrupted)));
+
+        var reject = Assert.Single(outcome.Rejects);
+        Assert.Equal(victimOffset, reject.Offset);
+        Assert.Equal(victim.Length, reject.Length);
+        Assert.Equal(clean.Count - 1, outcome.Parsed);
     }
 
-    private static async Task<RunningSilo> StartAsync(TimeSpan? collectionAge = null)
+    [Fact]
+    public async Task A_second_session_of_the_same_router_stands_by_and_takes_over_by_starting_over_when_the_first_ends()
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(TopologyLoader.Parse("asn: 65001\nrouters:\n  - { id: R1, routerId: 198.51.100.1 }\n", "t.yaml"));
-        services.AddGrainRuntime(o =>
+        await using var cluster = await GrainCluster.StartAsync();
+        var router = cluster.Grains.GetGrain<IRouterGrain>("R1");
+        var frames = RealBmp.Batch(RealBmp.FrrPeerDownStream());
+        Assert.Equal(BmpBatchDisposition.Applied, (await router.ReceiveAsync(Deliver("c1", frames))).Disposition);
+        var routes = (await router.GetSummaryAsync()).RoutesHeld;
+
+        // A router streaming to two collectors: the second session is a standby and changes nothing.
+        Assert.Equal(BmpBatchDisposition.Standby, (await router.ReceiveAsync(Deliver("c2", frames))).Disposition);
+        Assert.Equal(BmpBatchDisposition.Standby, (await router.ReceiveAsync(Deliver("c2", BmpFrameBatch.Empty(0), fromStart: false))).Disposition);
+        Assert.Equal(routes, (await router.GetSummaryAsync()).RoutesHeld);
+
+        // The primary ends: the standby's messages were dropped, so it must start over to carry the whole state.
+        await router.ReceiveAsync(Deliver("c1", BmpFrameBatch.Empty(0), closed: true));
+        Assert.Equal(BmpBatchDisposition.Resync, (await router.ReceiveAsync(Deliver("c2", BmpFrameBatch.Empty(0), fromStart: false))).Disposition);
+        Assert.Equal(BmpBatchDisposition.Applied, (await router.ReceiveAsync(Deliver("c3", frames))).Disposition);
+        Assert.Equal(routes, (await router.GetSummaryAsync()).RoutesHeld);
+    }
+
+    [Fact]
+    public async Task A_router_grain_is_placed_on_the_silo_whose_collector_calls_it()
+    {
+        await using var cluster = await GrainCluster.StartAsync(silos: 2);
+        var frames = RealBmp.Batch(RealBmp.FrrPeerDownStream());
+        for (var silo = 0; silo < 2; silo++)
+        {
+            for (var i = 0; i < 4; i++)
             {
-                o.CollectionAge = collectionAge ?? TimeSpan.FromMinutes(15);
-                o.CollectionQuantum = TimeSpan.FromMilliseconds(50);
-            })
-            .AddGrains(typeof(RouterGrain).Assembly).AddMemoryGrainStorage().AddMemoryReminders().AddMemoryStreams(TelemetryStreams.Provider);
-        var provider = services.BuildServiceProvider();
-        var silo = provider.GetRequiredService<Silo>();
-        await silo.StartAsync(CancellationToken.None);
-        return new RunningSilo(provider, silo);
+                await cluster.GrainsOn(silo).GetGrain<IRouterGrain>($"S{silo}-R{i}").ReceiveAsync(Deliver($"c{silo}-{i}", frames));
+            }
+        }
+
+        var placements = await cluster.ActivationsOfAsync<RouterGrain>();
+        Assert.Equal(8, placements.Count);
+        Assert.Equal(2, placements.Distinct().Count());
+        Assert.All(placements.GroupBy(p => p), g => Assert.Equal(4, g.Count()));
     }
 
-    private sealed record RunningSilo(ServiceProvider Provider, Silo Silo) : IAsyncDisposable
+    [Fact]
+    public async Task Routers_heard_from_are_listed_by_the_network_directory()
     {
-        public IGrainFactory Grains => Silo.GrainFactory;
+        await using var cluster = await GrainCluster.StartAsync();
+        await cluster.Grains.GetGrain<IRouterGrain>("R1").ReceiveAsync(Deliver("c1", RealBmp.Batch(RealBmp.FrrPeerDownStream())));
 
-        public async ValueTask DisposeAsync()
-        {
-            await Silo.StopAsync(CancellationToken.None);
-            await Provider.DisposeAsync();
-        }
+        var listed = await cluster.Grains.GetGrain<INetworkGrain>(INetworkGrain.DefaultKey).ListAsync();
+
+        Assert.Equal(RouterSource.Bmp, listed["R1"]);
     }
 }

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrleansNetOps.Bgp.Monitoring;
 
 /// <summary>Which RIB of a monitored router (API names in brackets).</summary>
+[GenerateSerializer]
 public enum RibView
 {
     /// <summary>Adj-RIB-In before inbound policy (<c>adj-in-pre</c>).</summary>

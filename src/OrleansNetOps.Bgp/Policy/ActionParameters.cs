@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using Orleans;
 
 namespace OrleansNetOps.Bgp.Policy;
 
@@ -9,36 +10,47 @@ namespace OrleansNetOps.Bgp.Policy;
 /// <see cref="PolicyEdit.For"/>'s job, so errors can name the parameter and the offending value).
 /// Numbers are kept as <see cref="long"/> so out-of-range values survive to be reported.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record ActionParameters
 {
     /// <summary>Neighbour address or topology name (<c>ISP-A</c>).</summary>
+    [field: Id(0)]
     public string? Peer { get; init; }
 
     /// <summary><c>in</c> or <c>out</c>.</summary>
+    [field: Id(1)]
     public string? Direction { get; init; }
 
     /// <summary>Prefixes to limit the action to; null means all.</summary>
+    [field: Id(2)]
     public ImmutableArray<string>? Prefixes { get; init; }
 
     /// <summary>LOCAL_PREF value.</summary>
+    [field: Id(3)]
     public long? LocalPref { get; init; }
 
     /// <summary>MED value.</summary>
+    [field: Id(4)]
     public long? Med { get; init; }
 
     /// <summary>How many times to prepend.</summary>
+    [field: Id(5)]
     public long? PrependCount { get; init; }
 
     /// <summary>The AS to prepend (default: the router's own).</summary>
+    [field: Id(6)]
     public long? PrependAs { get; init; }
 
     /// <summary>One or more communities (<c>AA:NN</c>, names, or <c>G:L1:L2</c>), separated by spaces or commas.</summary>
+    [field: Id(7)]
     public string? Community { get; init; }
 
     /// <summary><c>add</c>, <c>remove</c> or <c>replace</c>.</summary>
+    [field: Id(8)]
     public string? Mode { get; init; }
 
     /// <summary>New next hop for <c>NEXT_HOP_CHANGE</c> (an extension: the API's common params do not name it).</summary>
+    [field: Id(9)]
     public string? NextHop { get; init; }
 
     /// <summary>Reads <c>params</c> from JSON, reporting parameters of the wrong JSON type.</summary>

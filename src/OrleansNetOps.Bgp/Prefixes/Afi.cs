@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrleansNetOps.Bgp.Prefixes;
 
 /// <summary>Address Family Identifier (IANA).</summary>
+[GenerateSerializer]
 public enum Afi : ushort
 {
     /// <summary>IPv4.</summary>

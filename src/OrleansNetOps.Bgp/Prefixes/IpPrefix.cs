@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Orleans;
 
 namespace OrleansNetOps.Bgp.Prefixes;
 
@@ -10,11 +11,16 @@ namespace OrleansNetOps.Bgp.Prefixes;
 /// array of values rather than a million <see cref="IPAddress"/> objects. Host bits are always zero.
 /// IPv4 addresses live in the top 32 bits of <c>_high</c>.
 /// </summary>
+[GenerateSerializer, Immutable]
 public readonly struct IpPrefix : IEquatable<IpPrefix>, IComparable<IpPrefix>
 {
+    [Id(0)]
     private readonly ulong _high;
+    [Id(1)]
     private readonly ulong _low;
+    [Id(2)]
     private readonly byte _length;
+    [Id(3)]
     private readonly bool _isIPv6;
 
     private IpPrefix(bool isIPv6, ulong high, ulong low, byte length)

@@ -75,10 +75,12 @@ public sealed class BmpCollector : IAsyncDisposable
     private async Task ServeAsync(Socket socket, CancellationToken stopping)
     {
         var remote = (IPEndPoint)socket.RemoteEndPoint!;
-        var connection = new BmpConnection($"{remote}#{Interlocked.Increment(ref _connectionSequence)}", remote, null, null);
+        var session = new Session($"{remote}#{Interlocked.Increment(ref _connectionSequence)}", remote);
         var stream = new NetworkStream(socket, ownsSocket: true);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024));
-        var decoder = new BmpReader();
+        // While a standby, wake the read loop now and then even if the router is quiet, to ask whether to take over.
+        using var probe = new Timer(_ => reader.CancelPendingRead(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var builder = new BmpFrameBatchBuilder();
         long offset = 0;
         Interlocked.Increment(ref _openConnections);
         _logger.LogInformation("BMP connection from {Remote}", remote);
@@ -89,9 +91,9 @@ public sealed class BmpCollector : IAsyncDisposable
             {
                 var result = await reader.ReadAsync(stopping).ConfigureAwait(false);
                 var buffer = result.Buffer;
-                var batch = new List<BmpMessage>();
+                var framed = 0;
                 var framingLost = false;
-                while (batch.Count < _options.MaxBatch)
+                while (framed < _options.MaxBatch)
                 {
                     var frame = BmpFraming.Frame(buffer);
                     if (frame.Status == BmpFrameStatus.NeedMoreData)
@@ -103,44 +105,36 @@ public sealed class BmpCollector : IAsyncDisposable
                     {
                         Counters.MessageRejected("framing-lost");
                         _logger.LogWarning("BMP framing lost from {Router} ({Remote}) at stream offset {Offset}: {Error}; closing the connection",
-                            connection.RouterLabel, remote, offset, frame.Error);
+                            session.Label, remote, offset, frame.Error);
                         framingLost = true;
                         break;
                     }
 
                     var message = buffer.Slice(0, frame.Length);
-                    Counters.MessageReceived(connection.RouterLabel);
                     Counters.AddBytes(frame.Length);
-                    try
+                    Identify(session, message);
+                    if (session.Standby)
                     {
-                        var decoded = decoder.Decode(message);
-                        Counters.MessageParsed();
-                        if (decoded is BmpInitiation initiation)
-                        {
-                            connection = connection with { SysName = initiation.SysName ?? connection.SysName, SysDescr = initiation.SysDescr ?? connection.SysDescr };
-                        }
-
-                        batch.Add(decoded);
+                        session.Withheld++;
                     }
-                    catch (BgpDecodeException error)
+                    else
                     {
-                        Counters.MessageRejected(error.Field);
-                        _logger.LogWarning("Malformed BMP message from {Router} ({Remote}) at stream offset {Offset} (+{Inner} in the message): {Error}; skipped {Length} bytes",
-                            connection.RouterLabel, remote, offset, error.Offset, error.Message, frame.Length);
+                        builder.Add(message, offset);
                     }
 
                     offset += frame.Length;
                     buffer = buffer.Slice(frame.Length);
+                    framed++;
                 }
 
                 // Stopped short of the batch limit: the buffer holds no further complete message.
-                var exhausted = batch.Count < _options.MaxBatch;
+                var exhausted = framed < _options.MaxBatch;
                 open = !framingLost && !(result.IsCompleted && exhausted);
                 if (!open && !framingLost && buffer.Length > 0)
                 {
                     Counters.MessageRejected("truncated-at-close");
                     _logger.LogWarning("BMP connection from {Router} closed inside a message at stream offset {Offset} ({Bytes} bytes dropped)",
-                        connection.RouterLabel, offset, buffer.Length);
+                        session.Label, offset, buffer.Length);
                 }
 
                 if (exhausted)
@@ -152,9 +146,47 @@ public sealed class BmpCollector : IAsyncDisposable
                     // More complete messages wait in the buffer: do not mark them examined, or the next read would wait for new bytes.
                     reader.AdvanceTo(buffer.Start);
                 }
-                if (batch.Count > 0 || !open)
+
+                if (session.RouterId is null && (builder.Count >= _options.MaxMessagesBeforeIdentity || !open))
                 {
-                    await _sink.DeliverAsync(connection, batch, closed: !open, stopping).ConfigureAwait(false);
+                    Fix(session, session.SysName ?? remote.Address.ToString());
+                }
+
+                if (session.RouterId is null)
+                {
+                    continue;
+                }
+
+                if (session.Standby)
+                {
+                    if (session.Withheld > 0)
+                    {
+                        Counters.MessagesReceived(session.Label, session.Withheld);
+                        session.Withheld = 0;
+                    }
+
+                    if (open && Environment.TickCount64 - session.LastProbe < (long)_options.StandbyProbeInterval.TotalMilliseconds)
+                    {
+                        continue;
+                    }
+
+                    session.LastProbe = Environment.TickCount64;
+                }
+                else if (builder.Count == 0 && open)
+                {
+                    continue;
+                }
+
+                var batch = builder.Take(offset);
+                if (batch.Count > 0)
+                {
+                    Counters.MessagesReceived(session.Label, batch.Count);
+                }
+
+                var outcome = await _sink.DeliverAsync(session.Connection, batch, closed: !open, stopping).ConfigureAwait(false);
+                if (!Settle(session, outcome, probe))
+                {
+                    open = false;
                 }
             }
         }
@@ -165,17 +197,17 @@ public sealed class BmpCollector : IAsyncDisposable
         catch (BmpSessionRefusedException refused)
         {
             Counters.MessageRejected("session-refused");
-            _logger.LogWarning("BMP session from {Router} ({Remote}) refused: {Reason}", connection.RouterLabel, remote, refused.Message);
+            _logger.LogWarning("BMP session from {Router} ({Remote}) refused: {Reason}", session.Label, remote, refused.Message);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
-            _logger.LogInformation("BMP connection from {Router} ({Remote}) ended: {Error}", connection.RouterLabel, remote, exception.Message);
-            await DeliverClosedAsync(connection).ConfigureAwait(false);
+            _logger.LogInformation("BMP connection from {Router} ({Remote}) ended: {Error}", session.Label, remote, exception.Message);
+            await DeliverClosedAsync(session).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            _logger.LogError(exception, "BMP connection from {Router} ({Remote}) failed; the connection is closed", connection.RouterLabel, remote);
-            await DeliverClosedAsync(connection).ConfigureAwait(false);
+            _logger.LogError(exception, "BMP connection from {Router} ({Remote}) failed; the connection is closed", session.Label, remote);
+            await DeliverClosedAsync(session).ConfigureAwait(false);
         }
         finally
         {
@@ -185,15 +217,122 @@ public sealed class BmpCollector : IAsyncDisposable
         }
     }
 
-    private async Task DeliverClosedAsync(BmpConnection connection)
+    // Learns the sysName and sysDescr from an Initiation, and fixes the router at the Initiation (when the sysName
+    // names a configured router) or at the first Peer Up (whose BGP identifier may). Messages that do not decode here
+    // are left for the router, which reports them.
+    private void Identify(Session session, in ReadOnlySequence<byte> message)
     {
+        var type = (BmpMessageType)message.Slice(5, 1).FirstSpan[0];
+        if (type is not (BmpMessageType.Initiation or BmpMessageType.PeerUp) || (type == BmpMessageType.PeerUp && session.RouterId is not null))
+        {
+            return;
+        }
+
+        BmpMessage decoded;
         try
         {
-            await _sink.DeliverAsync(connection, [], closed: true, CancellationToken.None).ConfigureAwait(false);
+            decoded = session.Peek.Decode(message);
+        }
+        catch (BgpDecodeException)
+        {
+            return;
+        }
+
+        if (decoded is BmpInitiation initiation)
+        {
+            session.SysName = initiation.SysName ?? session.SysName;
+            session.SysDescr = initiation.SysDescr ?? session.SysDescr;
+            if (session.RouterId is null && _sink.MatchRouter(session.SysName, null) is { } configured)
+            {
+                Fix(session, configured);
+            }
+        }
+        else if (decoded is BmpPeerUp peerUp)
+        {
+            Fix(session, _sink.MatchRouter(session.SysName, peerUp.SentOpen.BgpIdentifier) ?? session.SysName ?? session.Remote.Address.ToString());
+        }
+    }
+
+    private void Fix(Session session, string routerId)
+    {
+        session.RouterId = routerId;
+        _logger.LogInformation("BMP session {Connection} is router {RouterId} (sysName {SysName})", session.Id, routerId, session.SysName ?? "-");
+    }
+
+    /// <returns>False when the connection must close so the router starts over.</returns>
+    private bool Settle(Session session, BmpBatchOutcome outcome, Timer probe)
+    {
+        switch (outcome.Disposition)
+        {
+            case BmpBatchDisposition.Applied:
+                Counters.MessagesParsed(outcome.Parsed);
+                foreach (var reject in outcome.Rejects)
+                {
+                    Counters.MessageRejected(reject.Field);
+                    _logger.LogWarning("Malformed BMP message from {Router} ({Remote}) at stream offset {Offset}: {Error}; skipped {Length} bytes",
+                        session.Label, session.Remote, reject.Offset, reject.Error, reject.Length);
+                }
+
+                return true;
+            case BmpBatchDisposition.Standby:
+                if (!session.Standby)
+                {
+                    session.Standby = true;
+                    session.LastProbe = Environment.TickCount64;
+                    probe.Change(_options.StandbyProbeInterval, _options.StandbyProbeInterval);
+                    _logger.LogInformation("BMP session {Connection} of router {RouterId} is a standby: another collector session is the primary",
+                        session.Id, session.RouterId);
+                }
+
+                return true;
+            default:
+                _logger.LogInformation("BMP session {Connection} of router {RouterId} closes so that the router re-sends its state: {Reason}",
+                    session.Id, session.RouterId, session.Standby ? "the primary session is gone" : "the router's state was lost");
+                return false;
+        }
+    }
+
+    private async Task DeliverClosedAsync(Session session)
+    {
+        if (session.RouterId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _sink.DeliverAsync(session.Connection, BmpFrameBatch.Empty(0), closed: true, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            _logger.LogWarning(exception, "BMP sink failed on close of {Router}", connection.RouterLabel);
+            _logger.LogWarning(exception, "BMP sink failed on close of {Router}", session.Label);
         }
+    }
+
+    /// <summary>What the collector tracks of one connection.</summary>
+    private sealed class Session(string id, IPEndPoint remote)
+    {
+        public string Id { get; } = id;
+
+        public IPEndPoint Remote { get; } = remote;
+
+        /// <summary>Decodes only what names the router (Initiation, Peer Up); the router decodes everything.</summary>
+        public BmpReader Peek { get; } = new();
+
+        public string? SysName { get; set; }
+
+        public string? SysDescr { get; set; }
+
+        public string? RouterId { get; set; }
+
+        public bool Standby { get; set; }
+
+        public int Withheld { get; set; }
+
+        public long LastProbe { get; set; }
+
+        public string Label => RouterId ?? SysName ?? Remote.Address.ToString();
+
+        public BmpConnection Connection => new(Id, Remote, RouterId!, SysName, SysDescr, FromStart: !Standby);
     }
 }

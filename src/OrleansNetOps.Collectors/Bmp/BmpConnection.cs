@@ -5,10 +5,11 @@ namespace OrleansNetOps.Collectors.Bmp;
 /// <summary>One BMP session from one router, as the collector knows it.</summary>
 /// <param name="Id">Unique per connection (remote endpoint plus a sequence number).</param>
 /// <param name="Remote">The router's endpoint.</param>
-/// <param name="SysName">sysName from the Initiation, once seen.</param>
-/// <param name="SysDescr">sysDescr from the Initiation, once seen.</param>
-public sealed record BmpConnection(string Id, IPEndPoint Remote, string? SysName, string? SysDescr)
-{
-    /// <summary>How logs and counters name the router: its sysName, else its address.</summary>
-    public string RouterLabel => SysName ?? Remote.Address.ToString();
-}
+/// <param name="RouterId">
+/// The router this session belongs to, fixed once for the whole connection (at the Initiation when its sysName matches
+/// the topology, else at the first Peer Up, whose BGP identifier may match it).
+/// </param>
+/// <param name="SysName">sysName from the Initiation, if sent.</param>
+/// <param name="SysDescr">sysDescr from the Initiation, if sent.</param>
+/// <param name="FromStart">True while every message of the connection so far has been delivered (none withheld as a standby's).</param>
+public sealed record BmpConnection(string Id, IPEndPoint Remote, string RouterId, string? SysName, string? SysDescr, bool FromStart);

@@ -1,5 +1,3 @@
-using OrleansNetOps.Runtime;
-
 namespace OrleansNetOps.Grains.Network;
 
 /// <summary>Keeps a session's flap history durable, so a restart of the service does not forget an unstable peer.</summary>
@@ -32,11 +30,12 @@ public sealed class BgpPeerGrain([PersistentState("history")] IPersistentState<P
         }
 
         await history.WriteStateAsync();
-        return Copy(state);
+        // Orleans copies what a call returns, so the caller never shares the grain's state.
+        return state;
     }
 
     /// <inheritdoc />
-    public Task<PeerHistory> GetHistoryAsync() => Task.FromResult(Copy(history.State));
+    public Task<PeerHistory> GetHistoryAsync() => Task.FromResult(history.State);
 
     private static void Decay(PeerHistory state, DateTimeOffset now)
     {
@@ -47,14 +46,4 @@ public sealed class BgpPeerGrain([PersistentState("history")] IPersistentState<P
 
         state.PenaltyAt = now;
     }
-
-    private static PeerHistory Copy(PeerHistory state) => new()
-    {
-        FlapCount = state.FlapCount,
-        LastDownReason = state.LastDownReason,
-        LastDownAt = state.LastDownAt,
-        LastUpAt = state.LastUpAt,
-        FlapPenalty = state.FlapPenalty,
-        PenaltyAt = state.PenaltyAt,
-    };
 }

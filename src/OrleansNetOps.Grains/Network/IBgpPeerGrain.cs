@@ -1,5 +1,3 @@
-using OrleansNetOps.Runtime;
-
 namespace OrleansNetOps.Grains.Network;
 
 /// <summary>One BGP session of one router, keyed <c>routerId|peer</c>: its durable history.</summary>

@@ -1,10 +1,11 @@
-using OrleansNetOps.Runtime;
-
 namespace OrleansNetOps.Grains.Network;
 
-/// <summary>The directory of routers heard from (one grain, key <c>default</c>).</summary>
+/// <summary>The durable directory of routers heard from (one grain, key <see cref="DefaultKey"/>).</summary>
 public interface INetworkGrain : IGrainWithStringKey
 {
+    /// <summary>The key of the one directory.</summary>
+    const string DefaultKey = "default";
+
     /// <summary>Notes that a router exists and where its data comes from.</summary>
     Task RegisterAsync(string routerId, RouterSource source);
 

@@ -1,12 +1,17 @@
-using OrleansNetOps.Bgp.Monitoring;
-using OrleansNetOps.Bgp.Prefixes;
-using OrleansNetOps.Runtime;
+using OrleansNetOps.Bgp.Bmp;
+using OrleansNetOps.Twin.Drift;
 
 namespace OrleansNetOps.Grains.Network;
 
 /// <summary>A router: what it reports over BMP (sessions, RIBs), keyed by router id.</summary>
 public interface IRouterGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Decodes and applies raw BMP messages of the router's primary session; a batch of another connection is a
+    /// standby's and is not applied (see <see cref="BmpBatchDisposition"/>).
+    /// </summary>
+    Task<BmpBatchOutcome> ReceiveAsync(BmpDelivery delivery);
+
     /// <summary>Summary for listings.</summary>
     Task<RouterSummary> GetSummaryAsync();
 
@@ -22,9 +27,6 @@ public interface IRouterGrain : IGrainWithStringKey
     /// </summary>
     Task<IReadOnlyList<ExternalRoutes>> GetExternalRoutesAsync();
 
-    /// <summary>The router's best path per prefix: its Loc-RIB when it sends one, else computed from what it sent.</summary>
-    Task<IReadOnlyList<MonitoredRoute>> GetBestPathsAsync(Afi afi);
-
-    /// <summary>Applies a batch directly (used by tests and replays; live data arrives on the stream).</summary>
-    Task ApplyAsync(BmpBatch batch);
+    /// <summary>The router's best path per prefix (both families): its Loc-RIB when it sends one, else computed from what it sent.</summary>
+    Task<IReadOnlyList<LiveBestPath>> GetBestPathsAsync();
 }

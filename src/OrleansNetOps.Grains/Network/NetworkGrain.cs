@@ -1,21 +1,26 @@
-using OrleansNetOps.Runtime;
-
 namespace OrleansNetOps.Grains.Network;
 
-/// <summary>Routers heard from, for listing; the router grains hold everything else.</summary>
+/// <summary>
+/// Routers heard from, for listing; the router grains hold everything else. Persisted, so a router stays listed
+/// after its grain is collected, after a silo dies and after a restart of the cluster.
+/// </summary>
 [GrainType("network")]
-public sealed class NetworkGrain : Grain, INetworkGrain
+public sealed class NetworkGrain([PersistentState("routers")] IPersistentState<NetworkDirectory> directory) : Grain, INetworkGrain
 {
-    private readonly Dictionary<string, RouterSource> _routers = new(StringComparer.Ordinal);
-
     /// <inheritdoc />
-    public Task RegisterAsync(string routerId, RouterSource source)
+    public async Task RegisterAsync(string routerId, RouterSource source)
     {
-        _routers[routerId] = source;
-        return Task.CompletedTask;
+        ArgumentException.ThrowIfNullOrEmpty(routerId);
+        if (directory.State.Routers.TryGetValue(routerId, out var known) && known == source)
+        {
+            return;
+        }
+
+        directory.State.Routers[routerId] = source;
+        await directory.WriteStateAsync();
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, RouterSource>> ListAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, RouterSource>>(new Dictionary<string, RouterSource>(_routers));
+        Task.FromResult<IReadOnlyDictionary<string, RouterSource>>(new Dictionary<string, RouterSource>(directory.State.Routers, StringComparer.Ordinal));
 }

@@ -14,6 +14,7 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="LastDownAt">When it last went down.</param>
 /// <param name="Description">The neighbour description the router sent, if any.</param>
 /// <param name="PeerName">The topology node at the other end, if known (e.g. <c>ISP-A</c>).</param>
+[GenerateSerializer, Immutable]
 public sealed record PeerStatus(
     string PeerAddress,
     uint PeerAs,

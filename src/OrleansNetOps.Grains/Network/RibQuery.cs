@@ -10,4 +10,5 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="Rd">Only routes of this route distinguisher.</param>
 /// <param name="Prefix">Only this prefix (exact match).</param>
 /// <param name="Limit">At most this many routes.</param>
+[GenerateSerializer, Immutable]
 public sealed record RibQuery(RibView View, Afi Afi, string? Peer, string? Rd, IpPrefix? Prefix, int Limit);

@@ -8,4 +8,5 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="Computed">True when best paths were computed here rather than sent by the router (no Loc-RIB).</param>
 /// <param name="Total">Routes matching before the limit.</param>
 /// <param name="Truncated">Whether the limit cut the list.</param>
+[GenerateSerializer, Immutable]
 public sealed record RibResult(string RouterId, string View, string Afi, IReadOnlyList<RibRouteView> Routes, bool Computed, int Total, bool Truncated);

@@ -17,6 +17,7 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="Best">Whether it is the router's best path for the prefix.</param>
 /// <param name="OriginatorId">ORIGINATOR_ID.</param>
 /// <param name="ClusterList">CLUSTER_LIST.</param>
+[GenerateSerializer, Immutable]
 public sealed record RibRouteView(
     string Prefix,
     uint? PathId,

@@ -1,79 +1,93 @@
-using System.Net;
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 using OrleansNetOps.Bgp.Bmp;
 using OrleansNetOps.Bgp.Decision;
 using OrleansNetOps.Bgp.Monitoring;
 using OrleansNetOps.Bgp.Prefixes;
-using OrleansNetOps.Runtime;
+using OrleansNetOps.Bgp.Rib;
+using OrleansNetOps.Bgp.Wire;
 using OrleansNetOps.Topology;
+using OrleansNetOps.Twin.Drift;
 
 namespace OrleansNetOps.Grains.Network;
 
 /// <summary>
-/// A router as BMP shows it. Batches arrive on its telemetry stream; the domain's <see cref="MonitoredRouter"/>
-/// holds sessions and RIBs; session changes go to the peer grains, whose history is durable.
+/// A router as BMP shows it. The collector hands it the raw messages of the router's BMP session; it decodes them
+/// into the domain's <see cref="MonitoredRouter"/>, which holds sessions and RIBs; session changes go to the peer
+/// grains, whose history is durable. It is placed on the silo that holds the BMP connection, so a full table never
+/// crosses the network, and it lives in memory only: when its silo dies the router reconnects elsewhere and re-sends
+/// its state (BMP's own recovery).
 /// </summary>
 [GrainType("router")]
-[ImplicitStreamSubscription(TelemetryStreams.Bmp)]
-public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
+[PreferLocalPlacement]
+public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> logger) : Grain, IRouterGrain
 {
     // The lab and the twin run with compare-routerid, so equal eBGP paths do not depend on arrival order.
     private static readonly BestPathOptions s_bestPath = new() { CompareRouterId = true };
     private static readonly TimeSpan s_whileConnected = TimeSpan.FromDays(3650);
     private readonly Dictionary<PeerKey, PeerHistory> _histories = [];
     private MonitoredRouter _router = new();
-    private string? _connection;
+    private BmpReader _reader = new();
+    private string? _primary;
+    private bool _heardFrom;
     private RouterSource _source = RouterSource.Config;
     private bool _registered;
-    private long _historyFailures;
 
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task<BmpBatchOutcome> ReceiveAsync(BmpDelivery delivery)
     {
-        var stream = GetStreamProvider(TelemetryStreams.Provider)
-            .GetStream<BmpBatch>(StreamId.Create(TelemetryStreams.Bmp, this.GetPrimaryKeyString()));
-        await stream.SubscribeAsync((batch, _) => ApplyAsync(batch));
-    }
-
-    /// <inheritdoc />
-    public async Task ApplyAsync(BmpBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Connection != _connection)
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (delivery.Connection != _primary)
         {
-            // A new BMP session re-sends every session and route: start from a clean view.
-            _connection = batch.Connection;
-            _router = new MonitoredRouter();
-        }
-
-        var source = batch.Simulated ? RouterSource.Simulated : RouterSource.Bmp;
-        if (!_registered || source != _source)
-        {
-            _source = source;
-            _registered = true;
-            await GrainFactory.GetGrain<INetworkGrain>("default").RegisterAsync(this.GetPrimaryKeyString(), source);
-        }
-
-        foreach (var message in batch.Messages)
-        {
-            foreach (var transition in _router.Apply(message, batch.ReceivedAt))
+            if (_primary is not null || delivery.Closed)
             {
-                var peer = GrainFactory.GetGrain<IBgpPeerGrain>($"{this.GetPrimaryKeyString()}|{transition.Peer}");
-                try
-                {
-                    _histories[transition.Peer] = await peer.RecordAsync(new SessionChange(
-                        RouteViews.StateName(transition.From), RouteViews.StateName(transition.To), transition.At, transition.Reason));
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // The session view stays current from BMP; only the durable history missed this change.
-                    _historyFailures++;
-                }
+                return BmpBatchOutcome.Standby;
+            }
+
+            if (!delivery.FromStart)
+            {
+                // A standby whose messages were dropped while another session was followed: only a fresh session
+                // carries the router's whole state again.
+                return BmpBatchOutcome.Resync;
+            }
+
+            // A new BMP session re-sends every session and route: start from a clean view.
+            _primary = delivery.Connection;
+            _router = new MonitoredRouter();
+            _reader = new BmpReader();
+            _heardFrom = true;
+        }
+
+        await RegisterAsync(delivery.Simulated ? RouterSource.Simulated : RouterSource.Bmp);
+        var parsed = 0;
+        var rejects = ImmutableArray.CreateBuilder<BmpFrameReject>();
+        foreach (var (offset, message) in delivery.Frames.Messages())
+        {
+            BmpMessage decoded;
+            try
+            {
+                decoded = _reader.Decode(message.Span);
+            }
+            catch (BgpDecodeException error)
+            {
+                rejects.Add(new BmpFrameReject(offset, error.Field, error.Message, message.Length));
+                continue;
+            }
+
+            parsed++;
+            foreach (var transition in _router.Apply(decoded, delivery.ReceivedAt))
+            {
+                await RecordAsync(transition);
             }
         }
 
-        if (batch.ConnectionClosed)
+        if (delivery.Closed)
         {
-            _router.Disconnected(batch.ReceivedAt);
+            // Losing the BMP session hides the BGP sessions; it is not a flap of theirs, so no history is written.
+            _router.Disconnected(delivery.ReceivedAt);
+
+            _primary = null;
             DelayDeactivation(TimeSpan.Zero);
         }
         else
@@ -81,6 +95,8 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
             // The RIBs live only here and a quiet network sends little BMP: stay active while the session is up.
             DelayDeactivation(s_whileConnected);
         }
+
+        return new BmpBatchOutcome(BmpBatchDisposition.Applied, parsed, rejects.ToImmutable());
     }
 
     /// <inheritdoc />
@@ -89,7 +105,7 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
         var node = topology.Router(this.GetPrimaryKeyString());
         var sessions = MonitoredSessions().ToList();
         var established = sessions.Count(s => s.State == SessionState.Established);
-        var status = _connection is null ? RouterStatus.Unknown
+        var status = !_heardFrom ? RouterStatus.Unknown
             : !_router.Connected || (sessions.Count > 0 && established == 0) ? RouterStatus.Down
             : established < sessions.Count ? RouterStatus.Degraded
             : RouterStatus.Up;
@@ -100,7 +116,7 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
             _router.LocalAs ?? node?.Asn,
             (_router.RouterId ?? node?.RouterId)?.ToString(),
             status,
-            _connection is null ? RouterSource.Config : _source,
+            _heardFrom ? _source : RouterSource.Config,
             sessions.Count,
             established,
             _router.SysDescr,
@@ -163,10 +179,6 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
             Computed: false, matching.Count, matching.Count > routes.Count));
     }
 
-    private static bool IsBest(IReadOnlyDictionary<Nlri, SelectedRoute>? best, MonitoredRoute route) =>
-        best is not null && best.TryGetValue(new Nlri(route.Route.Prefix), out var selected) &&
-        selected.Route.Peer.Equals(route.Peer) && selected.Route.Route == route.Route;
-
     /// <inheritdoc />
     public Task<IReadOnlyList<ExternalRoutes>> GetExternalRoutesAsync()
     {
@@ -179,20 +191,60 @@ public sealed class RouterGrain(NetworkTopology topology) : Grain, IRouterGrain
                     var pre = _router.Routes(RibView.AdjInPre, afi, session.Key).ToList();
                     return pre.Count > 0 ? pre : _router.Routes(RibView.AdjInPost, afi, session.Key).ToList();
                 })
-                .ToList();
-            result.Add(new ExternalRoutes(session.Key.Address.ToString(), session.PeerAs, routes));
+                .Select(r => (r.Route.Prefix, r.Attributes));
+            result.Add(new ExternalRoutes(session.Key.Address.ToString(), session.PeerAs, PackedRoutes.Pack(routes)));
         }
 
         return Task.FromResult<IReadOnlyList<ExternalRoutes>>(result);
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<MonitoredRoute>> GetBestPathsAsync(Afi afi)
+    public Task<IReadOnlyList<LiveBestPath>> GetBestPathsAsync()
     {
-        var sent = _router.Routes(RibView.LocRib, afi).ToList();
-        IReadOnlyList<MonitoredRoute> best = sent.Count > 0 ? sent : [.. _router.SelectBest(afi, s_bestPath).Values.Select(s => s.Route)];
-        return Task.FromResult(best);
+        var id = this.GetPrimaryKeyString();
+        var result = new List<LiveBestPath>();
+        foreach (var afi in new[] { Afi.IPv4, Afi.IPv6 })
+        {
+            var sent = _router.Routes(RibView.LocRib, afi).ToList();
+            IEnumerable<MonitoredRoute> best = sent.Count > 0 ? sent : _router.SelectBest(afi, s_bestPath).Values.Select(s => s.Route);
+            result.AddRange(best.Select(r => new LiveBestPath(id, r.Route.Prefix, r.Attributes.NextHop,
+                RouteViews.Flatten(r.Attributes.EffectiveAsPath), r.Attributes.LocalPref, r.Attributes.MultiExitDisc)));
+        }
+
+        return Task.FromResult<IReadOnlyList<LiveBestPath>>(result);
     }
+
+    private async Task RegisterAsync(RouterSource source)
+    {
+        if (_registered && source == _source)
+        {
+            return;
+        }
+
+        _source = source;
+        await GrainFactory.GetGrain<INetworkGrain>(INetworkGrain.DefaultKey).RegisterAsync(this.GetPrimaryKeyString(), source);
+        _registered = true;
+    }
+
+    private async Task RecordAsync(PeerTransition transition)
+    {
+        var peer = GrainFactory.GetGrain<IBgpPeerGrain>($"{this.GetPrimaryKeyString()}|{transition.Peer}");
+        try
+        {
+            _histories[transition.Peer] = await peer.RecordAsync(new SessionChange(
+                RouteViews.StateName(transition.From), RouteViews.StateName(transition.To), transition.At, transition.Reason));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The session view stays current from BMP; only the durable history missed this change.
+            logger.LogWarning(exception, "Router {Router}: the flap history of {Peer} missed a change to {State}",
+                this.GetPrimaryKeyString(), transition.Peer, transition.To);
+        }
+    }
+
+    private static bool IsBest(IReadOnlyDictionary<Nlri, SelectedRoute>? best, MonitoredRoute route) =>
+        best is not null && best.TryGetValue(new Nlri(route.Route.Prefix), out var selected) &&
+        selected.Route.Peer.Equals(route.Peer) && selected.Route.Route == route.Route;
 
     private RibResult Empty(RibQuery query) =>
         new(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), [], false, 0, false);

@@ -1,6 +1,7 @@
 namespace OrleansNetOps.Grains.Network;
 
 /// <summary>Router health as the API reports it.</summary>
+[GenerateSerializer]
 public enum RouterStatus
 {
     /// <summary>Never heard from.</summary>

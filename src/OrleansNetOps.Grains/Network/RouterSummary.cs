@@ -13,6 +13,7 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="SysDescr">BMP sysDescr.</param>
 /// <param name="RoutesHeld">Routes held in all its RIBs.</param>
 /// <param name="BmpMessages">BMP messages received.</param>
+[GenerateSerializer, Immutable]
 public sealed record RouterSummary(
     string Id,
     string? Hostname,

@@ -5,4 +5,5 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="To">Lower-case state after.</param>
 /// <param name="At">When.</param>
 /// <param name="Reason">Why, for a down.</param>
+[GenerateSerializer, Immutable]
 public sealed record SessionChange(string From, string To, DateTimeOffset At, string? Reason);

@@ -1,4 +1,3 @@
-using OrleansNetOps.Runtime;
 using OrleansNetOps.Telemetry.Features;
 
 namespace OrleansNetOps.Grains.Telemetry;

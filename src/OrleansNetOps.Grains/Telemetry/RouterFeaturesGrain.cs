@@ -1,5 +1,4 @@
 using OrleansNetOps.Grains.Network;
-using OrleansNetOps.Runtime;
 using OrleansNetOps.Telemetry.Features;
 using OrleansNetOps.Telemetry.TimeSeries;
 

@@ -1,4 +1,3 @@
-using OrleansNetOps.Runtime;
 using OrleansNetOps.Twin.Drift;
 using OrleansNetOps.Twin.WhatIf;
 

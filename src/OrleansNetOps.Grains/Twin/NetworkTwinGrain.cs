@@ -1,6 +1,4 @@
-using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Grains.Network;
-using OrleansNetOps.Runtime;
 using OrleansNetOps.Topology;
 using OrleansNetOps.Twin.Drift;
 using OrleansNetOps.Twin.Engine;
@@ -44,15 +42,9 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
         foreach (var router in topology.Routers)
         {
             var grain = GrainFactory.GetGrain<IRouterGrain>(router.Id);
-            if ((await grain.GetSummaryAsync()).Status == RouterStatus.Unknown)
+            if ((await grain.GetSummaryAsync()).Status != RouterStatus.Unknown)
             {
-                continue;
-            }
-
-            foreach (var afi in new[] { Afi.IPv4, Afi.IPv6 })
-            {
-                live.AddRange((await grain.GetBestPathsAsync(afi)).Select(r => new LiveBestPath(router.Id, r.Route.Prefix, r.Attributes.NextHop,
-                    RouteViews.Flatten(r.Attributes.EffectiveAsPath), r.Attributes.LocalPref, r.Attributes.MultiExitDisc)));
+                live.AddRange(await grain.GetBestPathsAsync());
             }
         }
 
@@ -75,10 +67,11 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
         }
 
         var inputs = await Task.WhenAll(topology.Routers.Select(r => GrainFactory.GetGrain<IRouterTwinGrain>(r.Id).GetInputsAsync()));
-        var feeds = inputs.SelectMany(i => i.Feeds).ToList();
+        var feeds = inputs.SelectMany(i => i.Feeds)
+            .Select(f => new ExternalFeed(f.Router, f.Isp, [.. f.Routes.Unpack().Select(r => new ReceivedRoute(r.Prefix, r.Attributes, r.Attributes.NextHop))]))
+            .ToList();
         var downLinks = inputs.SelectMany(i => i.DownLinks).Distinct().ToList();
-        var policies = inputs.ToDictionary(i => i.Router, i => i.Policy);
-        _baseline = TwinState.Converge(topology, new TwinInputs { Feeds = feeds, DownLinks = downLinks, Policies = policies });
+        _baseline = TwinState.Converge(topology, new TwinInputs { Feeds = feeds, DownLinks = downLinks });
         _info = new TwinBaselineInfo(time.GetUtcNow(), _baseline.Prefixes.Count(), feeds.Count, downLinks);
         return _baseline;
     }

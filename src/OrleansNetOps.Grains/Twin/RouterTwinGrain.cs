@@ -1,30 +1,24 @@
 using System.Net;
-using OrleansNetOps.Bgp.Policy;
 using OrleansNetOps.Grains.Network;
-using OrleansNetOps.Runtime;
 using OrleansNetOps.Topology;
-using OrleansNetOps.Twin.Model;
 
 namespace OrleansNetOps.Grains.Twin;
 
 /// <summary>
-/// A router's node of the twin: it owns the router's policy (the topology's default until told otherwise) and turns
-/// the router grain's live view into twin inputs. The network twin grain gathers these to converge the baseline.
+/// A router's node of the twin: it turns the router grain's live view into twin inputs (what its ISPs send, which of
+/// its links are down). The network twin grain gathers these to converge the baseline.
 /// </summary>
 [GrainType("router-twin")]
 public sealed class RouterTwinGrain(NetworkTopology topology) : Grain, IRouterTwinGrain
 {
-    private RoutingPolicy? _policy;
-
     /// <inheritdoc />
     public async Task<RouterTwinInputs> GetInputsAsync()
     {
         var id = this.GetPrimaryKeyString();
-        var policy = _policy ??= DefaultPolicies.For(topology)[id];
         var router = GrainFactory.GetGrain<IRouterGrain>(id);
         if ((await router.GetSummaryAsync()).Status == RouterStatus.Unknown)
         {
-            return new RouterTwinInputs(id, policy, [], [], Live: false);
+            return new RouterTwinInputs(id, [], [], Live: false);
         }
 
         var peers = await router.GetPeersAsync();
@@ -32,22 +26,15 @@ public sealed class RouterTwinGrain(NetworkTopology topology) : Grain, IRouterTw
             .Where(link => peers.FirstOrDefault(p => p.PeerAddress == link.AddressOf(link.Other(id)).ToString()) is { State: not "established" })
             .Select(link => link.Name)
             .ToList();
-        var feeds = new List<ExternalFeed>();
+        var feeds = new List<TwinFeed>();
         foreach (var external in await router.GetExternalRoutesAsync())
         {
             if (topology.NodeWithAddress(IPAddress.Parse(external.PeerAddress)) is { } isp && topology.Isp(isp) is not null)
             {
-                feeds.Add(new ExternalFeed(id, isp, [.. external.Routes.Select(r => new ReceivedRoute(r.Route.Prefix, r.Attributes, r.Attributes.NextHop))]));
+                feeds.Add(new TwinFeed(id, isp, external.Routes));
             }
         }
 
-        return new RouterTwinInputs(id, policy, feeds, down, Live: true);
-    }
-
-    /// <inheritdoc />
-    public Task SetPolicyAsync(RoutingPolicy policy)
-    {
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        return Task.CompletedTask;
+        return new RouterTwinInputs(id, feeds, down, Live: true);
     }
 }

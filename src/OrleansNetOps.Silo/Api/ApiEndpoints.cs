@@ -1,5 +1,8 @@
-using OrleansNetOps.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Runtime;
+using OrleansNetOps.Configuration;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
 
@@ -12,10 +15,10 @@ internal static class ApiEndpoints
     {
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization(RolePolicies.Viewer);
 
-        api.MapGet("/runtime", (RuntimeRateSampler sampler) => TypedResults.Ok(sampler.Sample()))
+        api.MapGet("/runtime", RuntimeAsync)
             .WithTags("Runtime")
             .WithName("GetRuntime")
-            .WithSummary("The grain runtime's counters, with the call rate since the previous request.");
+            .WithSummary("The cluster: its silos, their status and their grain activations.");
 
         api.MapGet("/auth/whoami", (HttpContext context, ApiKeyRegistry registry) => TypedResults.Ok(new WhoAmIResponse(
                 context.User.Identity?.Name ?? "anonymous",
@@ -31,6 +34,27 @@ internal static class ApiEndpoints
             .WithSummary("The API keys the silo accepts: names and roles, never secrets. Optional filter: role.");
 
         return api;
+    }
+
+    private static async Task<Ok<RuntimeStatusResponse>> RuntimeAsync(IGrainFactory grains, ILocalSiloDetails local, IOptions<ClusterOptions> cluster)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetDetailedHosts(onlyActive: false);
+        var statistics = await management.GetSimpleGrainStatistics();
+        var bySilo = statistics.GroupBy(s => s.SiloAddress).ToDictionary(
+            g => g.Key,
+            g => g.GroupBy(s => s.GrainType).ToDictionary(t => t.Key, t => t.Sum(s => s.ActivationCount), StringComparer.Ordinal));
+        var silos = hosts
+            .OrderBy(h => h.Status == SiloStatus.Active ? 0 : 1).ThenByDescending(h => h.StartTime)
+            .Select(h =>
+            {
+                var types = bySilo.GetValueOrDefault(h.SiloAddress) ?? new Dictionary<string, int>(StringComparer.Ordinal);
+                return new SiloStatusView(h.SiloAddress.ToString(), h.SiloName, h.HostName, h.Status.ToString().ToLowerInvariant(),
+                    h.StartTime, h.Status == SiloStatus.Active ? types.Values.Sum() : null, types);
+            })
+            .ToList();
+        return TypedResults.Ok(new RuntimeStatusResponse(local.ClusterId, cluster.Value.ServiceId, local.SiloAddress.ToString(), silos,
+            silos.Sum(s => s.Activations ?? 0)));
     }
 
     private static Results<Ok<List<ApiKeySummary>>, ValidationProblem> ListKeys(ApiKeyRegistry registry, string? role = null)

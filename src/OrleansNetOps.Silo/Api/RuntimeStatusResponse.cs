@@ -1,10 +1,9 @@
-using OrleansNetOps.Runtime;
-
 namespace OrleansNetOps.Silo.Api;
 
-/// <summary>The body of <c>GET /api/v1/runtime</c>.</summary>
-/// <param name="Running">Whether the silo runs.</param>
-/// <param name="Metrics">The runtime's counters now.</param>
-/// <param name="CallsPerSecond">Grain calls per second since the previous sample; null for the first sample.</param>
-/// <param name="SampleWindowSeconds">The time between the previous sample and this one; null for the first.</param>
-internal sealed record RuntimeStatusResponse(bool Running, RuntimeMetricsSnapshot Metrics, double? CallsPerSecond, double? SampleWindowSeconds);
+/// <summary><c>GET /api/v1/runtime</c>: the cluster as this silo sees it.</summary>
+/// <param name="ClusterId">The cluster's id.</param>
+/// <param name="ServiceId">The service's id.</param>
+/// <param name="Silo">The silo that answered.</param>
+/// <param name="Silos">Every silo the membership table knows, with its status and activations.</param>
+/// <param name="Activations">Grain activations across the active silos.</param>
+internal sealed record RuntimeStatusResponse(string ClusterId, string ServiceId, string Silo, IReadOnlyList<SiloStatusView> Silos, int Activations);

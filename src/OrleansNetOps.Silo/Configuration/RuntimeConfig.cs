@@ -17,7 +17,4 @@ public sealed record RuntimeConfig
 
     /// <summary>How long a graceful shutdown (HTTP drain, then grain deactivation) may take in total.</summary>
     public int ShutdownTimeoutSeconds { get; init; } = 30;
-
-    /// <summary>Events buffered per in-memory stream before publishers are held back.</summary>
-    public int StreamCapacity { get; init; } = 4096;
 }

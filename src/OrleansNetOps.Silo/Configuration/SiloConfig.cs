@@ -15,6 +15,9 @@ public sealed record SiloConfig
     /// <summary>Grain runtime tunables.</summary>
     public RuntimeConfig Runtime { get; init; } = new();
 
+    /// <summary>How this silo joins the cluster.</summary>
+    public ClusterConfig Cluster { get; init; } = new();
+
     /// <summary>Telemetry listener ports.</summary>
     public ListenersConfig Listeners { get; init; } = new();
 

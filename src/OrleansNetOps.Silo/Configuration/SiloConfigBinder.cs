@@ -20,6 +20,7 @@ internal static partial class SiloConfigBinder
             Storage = BindStorage(section.Section("storage")),
             Auth = BindAuth(section.Section("auth")),
             Runtime = BindRuntime(section.Section("runtime"), defaults.Runtime),
+            Cluster = BindCluster(section.Section("cluster"), defaults.Cluster),
             Listeners = BindListeners(section.Section("listeners"), defaults.Listeners),
             Network = BindNetwork(section.Section("network"), defaults.Network),
         };
@@ -171,11 +172,43 @@ internal static partial class SiloConfigBinder
             CollectionQuantumSeconds = section.Int("collectionQuantumSeconds", defaults.CollectionQuantumSeconds, 1, 3600),
             DeactivationTimeoutSeconds = section.Int("deactivationTimeoutSeconds", defaults.DeactivationTimeoutSeconds, 1, 600),
             ShutdownTimeoutSeconds = section.Int("shutdownTimeoutSeconds", defaults.ShutdownTimeoutSeconds, 1, 600),
-            StreamCapacity = section.Int("streamCapacity", defaults.StreamCapacity, 1, 1_000_000),
         };
         section.Finish();
         return config;
     }
+
+    private static ClusterConfig BindCluster(YamlSection section, ClusterConfig defaults)
+    {
+        var config = new ClusterConfig
+        {
+            ClusterId = Identifier(section, "clusterId", defaults.ClusterId),
+            ServiceId = Identifier(section, "serviceId", defaults.ServiceId),
+            SiloPort = section.Int("siloPort", defaults.SiloPort, 0, 65535),
+            GatewayPort = section.Int("gatewayPort", defaults.GatewayPort, 0, 65535),
+        };
+        section.Finish();
+        return config;
+    }
+
+    private static string Identifier(YamlSection section, string name, string fallback)
+    {
+        var text = section.String(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!ClusterIdentifier().IsMatch(text))
+        {
+            section.Report(section.Value(name)!, section.Child(name), $"'{text}' must be 1-64 letters, digits, '.', '_' or '-'");
+            return fallback;
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex ClusterIdentifier();
 
     private static ListenersConfig BindListeners(YamlSection section, ListenersConfig defaults)
     {

@@ -1,12 +1,14 @@
-using OrleansNetOps.Silo.Hosting;
+using Orleans.Runtime;
 
 namespace OrleansNetOps.Silo.Health;
 
-/// <summary>
-/// Answers <c>/health/ready</c>: the storage is reachable and the silo runs. A check that throws counts as not
-/// ready (with its message) instead of failing the request, so the endpoint keeps answering while storage is away.
-/// </summary>
-internal sealed class ReadinessProbe(IStorageReadinessCheck storage, SiloLauncher launcher, ILogger<ReadinessProbe> logger)
+/// <summary>Answers <c>/health/ready</c>: storage answers and this silo is an active member of its cluster.</summary>
+internal sealed class ReadinessProbe(
+    IStorageReadinessCheck storage,
+    IClusterMembershipService membership,
+    ILocalSiloDetails localSilo,
+    IHostApplicationLifetime lifetime,
+    ILogger<ReadinessProbe> logger)
 {
     public async Task<ReadinessReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -21,9 +23,21 @@ internal sealed class ReadinessProbe(IStorageReadinessCheck storage, SiloLaunche
             storageResult = new ReadinessCheckResult("storage", false, exception.Message);
         }
 
-        var silo = launcher.Describe();
-        IReadOnlyList<ReadinessCheckResult> checks = [storageResult, silo];
+        IReadOnlyList<ReadinessCheckResult> checks = [storageResult, Silo()];
         var notReady = checks.Where(c => !c.Ready).Select(c => c.Name).ToList();
         return new ReadinessReport(notReady.Count == 0 ? "ready" : "not-ready", notReady, checks);
+    }
+
+    private ReadinessCheckResult Silo()
+    {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return new ReadinessCheckResult("silo", false, "the service is shutting down");
+        }
+
+        var status = membership.CurrentSnapshot.GetSiloStatus(localSilo.SiloAddress);
+        return status == SiloStatus.Active
+            ? new ReadinessCheckResult("silo", true, $"active in cluster {localSilo.ClusterId} as {localSilo.SiloAddress}")
+            : new ReadinessCheckResult("silo", false, $"silo {localSilo.SiloAddress} is {status.ToString().ToLowerInvariant()}, not active");
     }
 }

@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
-using OrleansNetOps.Runtime;
-using OrleansNetOps.Runtime.Postgres;
 using OrleansNetOps.Silo.Api;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
@@ -18,6 +16,7 @@ using OrleansNetOps.Silo.Observability;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansNetOps.Collectors.Bmp;
+using OrleansNetOps.Postgres;
 using OrleansNetOps.Grains.Network;
 
 namespace OrleansNetOps.Silo.Hosting;
@@ -28,9 +27,6 @@ namespace OrleansNetOps.Silo.Hosting;
 /// </summary>
 public static class SiloHost
 {
-    /// <summary>The name grains use for the default store and stream provider.</summary>
-    public const string DefaultProviderName = PersistentStateAttribute.DefaultStorageName;
-
     /// <summary>Builds the application without starting it.</summary>
     /// <exception cref="ConfigException">A setting from the environment (the bootstrap key) is invalid.</exception>
     public static WebApplication Build(SiloHostOptions options)
@@ -51,12 +47,12 @@ public static class SiloHost
         services.AddSingleton(options.Topology ?? TopologyFiles.LoadEmbedded());
         services.AddSingleton(options.Guardrails ?? OrleansNetOps.Twin.Guardrails.TwinGuardrails.Default);
         services.TryAddSingleton(TimeProvider.System);
-        AddGrainRuntime(services, config, [typeof(RouterGrain).Assembly, .. options.GrainAssemblies]);
+        builder.UseOrleans(silo => OrleansSilo.Configure(silo, config, [typeof(RouterGrain).Assembly, .. options.GrainAssemblies]));
+        AddStorage(services, config);
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
 
         services.AddSingleton<ReadinessProbe>();
-        services.AddSingleton<RuntimeRateSampler>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -109,7 +105,7 @@ public static class SiloHost
                     ApiKeyRegistry.BootstrapVariable);
             }
         });
-        app.Lifetime.ApplicationStopping.Register(() => logger.LogInformation("Shutting down: draining HTTP, then deactivating grains"));
+        app.Lifetime.ApplicationStopping.Register(() => logger.LogInformation("Shutting down: draining HTTP, then leaving the cluster"));
         return app;
     }
 
@@ -129,60 +125,28 @@ public static class SiloHost
         }
     }
 
-    private static void AddGrainRuntime(IServiceCollection services, SiloConfig config, IReadOnlyList<System.Reflection.Assembly> grainAssemblies)
+    private static void AddStorage(IServiceCollection services, SiloConfig config)
     {
-        var runtime = config.Runtime;
-        var hostedBefore = services.Where(d => d.ServiceType == typeof(IHostedService)).ToHashSet();
-        var grains = services.AddGrainRuntime(o =>
+        if (config.Storage.Kind != StorageKind.Postgres)
         {
-            o.ResponseTimeout = TimeSpan.FromSeconds(runtime.ResponseTimeoutSeconds);
-            o.CollectionAge = TimeSpan.FromMinutes(runtime.CollectionAgeMinutes);
-            o.CollectionQuantum = TimeSpan.FromSeconds(runtime.CollectionQuantumSeconds);
-            o.DeactivationTimeout = TimeSpan.FromSeconds(runtime.DeactivationTimeoutSeconds);
-        });
-
-        // SiloLauncher starts the silo instead, once storage answers; see its remarks.
-        foreach (var added in services.Where(d => d.ServiceType == typeof(IHostedService) && !hostedBefore.Contains(d)).ToList())
-        {
-            services.Remove(added);
-        }
-
-        foreach (var assembly in grainAssemblies)
-        {
-            grains.AddGrains(assembly);
-        }
-
-        grains.AddMemoryStreams(DefaultProviderName, o => o.Capacity = runtime.StreamCapacity);
-        if (config.Storage.Kind == StorageKind.Postgres)
-        {
-            var postgres = config.Storage.Postgres!;
-            void Configure(PostgresOptions o)
-            {
-                o.ConnectionString = postgres.ConnectionString;
-                o.Schema = postgres.Schema;
-            }
-
-            services.AddPostgresGrainStorage(DefaultProviderName, Configure);
-            services.AddPostgresReminders(Configure);
-            services.AddSingleton<IStorageReadinessCheck>(sp => new PostgresStorageReadinessCheck(sp, DefaultProviderName));
-        }
-        else
-        {
-            grains.AddMemoryGrainStorage(DefaultProviderName).AddMemoryReminders();
             services.AddSingleton<IStorageReadinessCheck, MemoryStorageReadinessCheck>();
+            return;
         }
 
-        services.AddSingleton<SiloLauncher>();
-        services.AddHostedService(sp => sp.GetRequiredService<SiloLauncher>());
+        var postgres = config.Storage.Postgres!;
+        services.AddSingleton(sp => new PostgresDatabase(
+            new PostgresOptions { ConnectionString = postgres.ConnectionString, Schema = postgres.Schema }, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new PostgresHealthProbe(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IStorageReadinessCheck, PostgresStorageReadinessCheck>();
     }
 
     private static void AddCollectors(IServiceCollection services, SiloConfig config)
     {
         var address = IPAddress.Parse(config.Listeners.Address);
-        services.AddSingleton<BmpStreamSink>();
+        services.AddSingleton<BmpRouterSink>();
         services.AddSingleton(sp => new BmpCollector(
             new BmpCollectorOptions { Endpoint = new IPEndPoint(address, config.Listeners.BmpPort) },
-            sp.GetRequiredService<BmpStreamSink>(),
+            sp.GetRequiredService<BmpRouterSink>(),
             sp.GetRequiredService<ILogger<BmpCollector>>()));
         services.AddHostedService<CollectorsService>();
         services.AddHostedService<SimulatedNetworkService>();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Grains.Network;
-using OrleansNetOps.Runtime;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Topology;
 

@@ -59,7 +59,7 @@ public sealed class SimulatedNetworkService(
 
         var endpoint = collector.LocalEndpoint ?? throw new InvalidOperationException("The BMP collector is not listening.");
         var target = endpoint.Address.Equals(IPAddress.Any) ? new IPEndPoint(IPAddress.Loopback, endpoint.Port) : endpoint;
-        var sysDescr = $"{BmpStreamSink.SimulatedSysDescr} (topology {topology.Name})";
+        var sysDescr = $"{BmpRouterSink.SimulatedSysDescr} (topology {topology.Name})";
         var state = TwinState.Converge(topology);
         var routers = new List<(TcpClient Client, NetworkStream Stream, BmpSessionScript Script)>();
         try

@@ -8,7 +8,6 @@ using OrleansNetOps.Collectors.Flows;
 using OrleansNetOps.Collectors.Snmp;
 using OrleansNetOps.Collectors.Syslog;
 using OrleansNetOps.Grains.Telemetry;
-using OrleansNetOps.Runtime;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Telemetry.Alerts;
 using OrleansNetOps.Telemetry.Features;

@@ -5,8 +5,8 @@ using OrleansNetOps.Collectors.Alerts;
 using OrleansNetOps.Collectors.Flows;
 using OrleansNetOps.Collectors.Snmp;
 using OrleansNetOps.Collectors.Syslog;
-using OrleansNetOps.Collectors.TimeSeries;
-using OrleansNetOps.Runtime.Postgres;
+using OrleansNetOps.Postgres;
+using OrleansNetOps.Postgres.TimeSeries;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Telemetry.TimeSeries;
 using OrleansNetOps.Topology;
@@ -34,10 +34,8 @@ internal static class TelemetryServices
         });
         if (config.Storage.Kind == StorageKind.Postgres)
         {
-            var postgres = config.Storage.Postgres!;
             services.AddSingleton<ITimeSeriesStore>(sp => new PostgresTimeSeriesStore(
-                new PostgresDatabase(new PostgresOptions { ConnectionString = postgres.ConnectionString, Schema = postgres.Schema }, sp.GetRequiredService<ILoggerFactory>()),
-                sp.GetRequiredService<TimeSeriesRetention>(), ownsDatabase: true));
+                sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeSeriesRetention>()));
         }
         else
         {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Collectors.Flows;
 using OrleansNetOps.Grains.Twin;
-using OrleansNetOps.Runtime;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Twin.Sla;
 using OrleansNetOps.Twin.WhatIf;

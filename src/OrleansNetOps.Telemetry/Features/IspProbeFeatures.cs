@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OrleansNetOps.Telemetry.Features;
 
 /// <summary>Probe statistics towards one ISP over the feature window.</summary>
@@ -7,4 +9,5 @@ namespace OrleansNetOps.Telemetry.Features;
 /// <param name="AvgLossPct">Mean loss in percent, or null.</param>
 /// <param name="MaxLossPct">Worst loss in percent, or null.</param>
 /// <param name="Samples">Latency and loss samples used.</param>
+[GenerateSerializer, Immutable]
 public sealed record IspProbeFeatures(string Isp, double? AvgLatencyMs, double? MaxLatencyMs, double? AvgLossPct, double? MaxLossPct, int Samples);

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OrleansNetOps.Telemetry.Features;
 
 /// <summary>Features of one router over a window: the input of anomaly detection and the twin's SLA prediction.</summary>
@@ -12,6 +14,7 @@ namespace OrleansNetOps.Telemetry.Features;
 /// <param name="UpdatesPerSecond">BMP messages per second since the previous reading, or null without one.</param>
 /// <param name="Interfaces">Per-interface rates and utilisation.</param>
 /// <param name="CpuUtilisation">Mean of <c>/system/cpu/utilization</c> over the window, or null.</param>
+[GenerateSerializer, Immutable]
 public sealed record RouterFeatures(
     string Router,
     DateTimeOffset From,

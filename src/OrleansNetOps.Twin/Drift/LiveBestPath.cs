@@ -1,5 +1,6 @@
 using System.Net;
 using OrleansNetOps.Bgp.Prefixes;
+using Orleans;
 
 namespace OrleansNetOps.Twin.Drift;
 
@@ -10,4 +11,5 @@ namespace OrleansNetOps.Twin.Drift;
 /// <param name="AsPath">Its flattened AS path.</param>
 /// <param name="LocalPref">LOCAL_PREF when known.</param>
 /// <param name="Med">MED when known.</param>
+[GenerateSerializer, Immutable]
 public sealed record LiveBestPath(string Router, IpPrefix Prefix, IPAddress? NextHop, IReadOnlyList<uint> AsPath, uint? LocalPref = null, uint? Med = null);

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OrleansNetOps.Twin.Sla;
 
 /// <summary>Predicted load and quality of one ISP before and after a what-if.</summary>
@@ -8,5 +10,6 @@ namespace OrleansNetOps.Twin.Sla;
 /// <param name="LossPct">Predicted loss after: measured loss plus the overload share that cannot fit.</param>
 /// <param name="CostPerHourBefore">Transit cost per hour before.</param>
 /// <param name="CostPerHourAfter">After.</param>
+[GenerateSerializer, Immutable]
 public sealed record IspPrediction(string Isp, double UtilisationBefore, double UtilisationAfter, double LatencyMs, double LossPct,
     double CostPerHourBefore, double CostPerHourAfter);

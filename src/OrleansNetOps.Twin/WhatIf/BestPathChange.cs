@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OrleansNetOps.Twin.WhatIf;
 
 /// <summary>A router's best path for one prefix before and after a what-if.</summary>
@@ -5,4 +7,5 @@ namespace OrleansNetOps.Twin.WhatIf;
 /// <param name="Prefix">The prefix.</param>
 /// <param name="Before">The best route before, or null.</param>
 /// <param name="After">The best route after, or null.</param>
+[GenerateSerializer, Immutable]
 public sealed record BestPathChange(string Router, string Prefix, RibRoute? Before, RibRoute? After);

@@ -1,4 +1,5 @@
 using OrleansNetOps.Bgp.Policy;
+using Orleans;
 
 namespace OrleansNetOps.Twin.WhatIf;
 
@@ -6,6 +7,7 @@ namespace OrleansNetOps.Twin.WhatIf;
 /// <param name="Router">Our router's topology id.</param>
 /// <param name="Action">The catalogue name, e.g. <c>LOCAL_PREF_ADJUST</c>.</param>
 /// <param name="Parameters">Its params.</param>
+[GenerateSerializer, Immutable]
 public sealed record CatalogueChange(string Router, string Action, ActionParameters Parameters) : TwinChange
 {
     /// <inheritdoc />

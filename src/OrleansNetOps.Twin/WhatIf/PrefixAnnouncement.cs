@@ -1,4 +1,5 @@
 using OrleansNetOps.Bgp.Prefixes;
+using Orleans;
 
 namespace OrleansNetOps.Twin.WhatIf;
 
@@ -10,6 +11,7 @@ namespace OrleansNetOps.Twin.WhatIf;
 /// <param name="Prefix">The prefix.</param>
 /// <param name="AsPath">The AS path behind an ISP (empty for our routers).</param>
 /// <param name="Med">The MED an ISP sends.</param>
+[GenerateSerializer, Immutable]
 public sealed record PrefixAnnouncement(string Node, IpPrefix Prefix, IReadOnlyList<uint> AsPath, uint? Med = null) : TwinChange
 {
     /// <inheritdoc />

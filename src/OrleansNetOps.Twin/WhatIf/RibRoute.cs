@@ -1,6 +1,7 @@
 using OrleansNetOps.Bgp.Attributes;
 using OrleansNetOps.Bgp.Decision;
 using OrleansNetOps.Bgp.Prefixes;
+using Orleans;
 
 namespace OrleansNetOps.Twin.WhatIf;
 
@@ -14,6 +15,7 @@ namespace OrleansNetOps.Twin.WhatIf;
 /// <param name="LocalPref">LOCAL_PREF, when present.</param>
 /// <param name="Communities">Standard communities as <c>A:B</c>.</param>
 /// <param name="Best">Whether it is the best path.</param>
+[GenerateSerializer, Immutable]
 public sealed record RibRoute(string Prefix, string PeerAddress, string? NextHop, IReadOnlyList<uint> AsPath, string Origin, uint? Med, uint? LocalPref,
     IReadOnlyList<string> Communities, bool Best)
 {

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OrleansNetOps.Twin.WhatIf;
 
 /// <summary>The what-if's findings on the state after the change.</summary>
@@ -6,5 +8,6 @@ namespace OrleansNetOps.Twin.WhatIf;
 /// <param name="Blackholes">Prefixes that had a path on one of our routers before and have none after.</param>
 /// <param name="Asymmetric">Flows whose egress ISP is not one through which the return traffic is expected (egress ISP of the flow to an external prefix is not among the ISPs that receive the source prefix with the shortest AS path).</param>
 /// <param name="PolicyConflicts">Guardrail violations and conflicting edits.</param>
+[GenerateSerializer, Immutable]
 public sealed record TwinChecks(IReadOnlyList<string> AsPathLoops, IReadOnlyList<string> ForwardingLoops, IReadOnlyList<string> Blackholes,
     IReadOnlyList<string> Asymmetric, IReadOnlyList<string> PolicyConflicts);

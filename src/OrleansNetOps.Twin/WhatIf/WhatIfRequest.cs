@@ -1,10 +1,12 @@
 using System.Text.Json;
 using OrleansNetOps.Bgp.Policy;
+using Orleans;
 
 namespace OrleansNetOps.Twin.WhatIf;
 
 /// <summary>The body of <c>POST /api/v1/twin/whatif</c>: changes applied in order to one fork.</summary>
 /// <param name="Changes">The changes.</param>
+[GenerateSerializer, Immutable]
 public sealed record WhatIfRequest(IReadOnlyList<TwinChange> Changes)
 {
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using OrleansNetOps.Twin.Engine;
 using OrleansNetOps.Twin.Sla;
+using Orleans;
 
 namespace OrleansNetOps.Twin.WhatIf;
 
@@ -13,13 +14,16 @@ namespace OrleansNetOps.Twin.WhatIf;
 /// <param name="PredictedSla">Per-ISP prediction, breaches, convergence.</param>
 /// <param name="Warnings">Caveats.</param>
 /// <param name="Errors">Why it did not pass.</param>
+[GenerateSerializer, Immutable]
 public sealed record WhatIfResult(bool Passed, double SimulationMs, BlastRadius BlastRadius, TwinChecks Checks, IReadOnlyList<BestPathChange> Changes,
     PredictedSla PredictedSla, IReadOnlyList<string> Warnings, IReadOnlyList<string> Errors)
 {
     /// <summary>True when the request itself was invalid (the API answers 400 with <see cref="Errors"/>).</summary>
+    [field: Id(100)]
     public bool Invalid { get; init; }
 
     /// <summary>Best-path evaluations the propagation needed (a measure of incrementality).</summary>
+    [field: Id(101)]
     public long Evaluations { get; init; }
 
     /// <summary>The state after the change (a fork of the baseline); null when invalid.</summary>

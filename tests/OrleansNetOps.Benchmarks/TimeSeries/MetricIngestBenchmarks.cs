@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Npgsql;
 using NpgsqlTypes;
-using OrleansNetOps.Collectors.TimeSeries;
-using OrleansNetOps.Runtime.Postgres;
+using OrleansNetOps.Postgres;
+using OrleansNetOps.Postgres.TimeSeries;
 using OrleansNetOps.Telemetry.TimeSeries;
 
 namespace OrleansNetOps.Benchmarks.TimeSeries;

@@ -40,9 +40,9 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void Unknown_section_is_named()
     {
-        var error = Fails("network:\n  simulated: true\ncluster:\n  size: 3\n");
+        var error = Fails("network:\n  simulated: true\ngalaxy:\n  size: 3\n");
 
-        Assert.StartsWith("silo-config/silo.yaml:3:1: cluster: unknown field", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("silo-config/silo.yaml:3:1: galaxy: unknown field", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

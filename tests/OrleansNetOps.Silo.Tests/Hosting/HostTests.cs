@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansNetOps.Silo.Tests.Infrastructure;
-using RuntimeSilo = OrleansNetOps.Runtime.Silo;
+using Orleans.Runtime;
 
 namespace OrleansNetOps.Silo.Tests.Hosting;
 
@@ -124,15 +124,17 @@ public sealed class HostTests
     public async Task Stopping_the_host_stops_the_silo_after_http()
     {
         var silo = await TestSilo.StartAsync(TestSilo.MemoryConfig());
-        var runtime = silo.App.Services.GetRequiredService<RuntimeSilo>();
-        Assert.True(runtime.IsRunning);
+        var membership = silo.App.Services.GetRequiredService<IClusterMembershipService>();
+        var self = silo.App.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        Assert.Equal(SiloStatus.Active, membership.CurrentSnapshot.GetSiloStatus(self));
 
         await silo.DisposeAsync();
 
-        Assert.False(runtime.IsRunning);
+        Assert.True(membership.CurrentSnapshot.GetSiloStatus(self).IsTerminating(), "the silo did not leave the cluster");
         var messages = silo.Logs.Entries.Select(e => e.Message).ToList();
         var draining = messages.FindIndex(m => m.StartsWith("Shutting down", StringComparison.Ordinal));
-        var siloStopped = messages.FindIndex(m => m == "Silo stopped");
-        Assert.InRange(draining, 0, siloStopped - 1);
+        var siloStopping = messages.FindIndex(m => m.Contains("Orleans Silo stopped", StringComparison.Ordinal));
+        Assert.True(draining >= 0, "no 'Shutting down' line");
+        Assert.True(siloStopping > draining, $"the silo stopped before HTTP drained: {string.Join(" | ", messages.Skip(draining))}");
     }
 }

@@ -1,4 +1,3 @@
-using OrleansNetOps.Runtime;
 
 namespace OrleansNetOps.Silo.Tests.Infrastructure;
 

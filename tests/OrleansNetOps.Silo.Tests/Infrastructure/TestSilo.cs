@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OrleansNetOps.Runtime;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Hosting;
 
@@ -39,6 +38,7 @@ public sealed class TestSilo : IAsyncDisposable
                 Http = new HttpConfig { Endpoints = ["http://127.0.0.1:0"] },
                 // Free ports, so test hosts can run side by side; other listener settings (a Unix socket path) stay.
                 Listeners = options.Config.Listeners with { BmpPort = 0, SyslogPort = 0, FlowPort = 0, SnmpTrapPort = 0 },
+                Cluster = options.Config.Cluster with { SiloPort = 0 },
             },
             ConfigureLogging = logging => logging.AddProvider(logs),
             GrainAssemblies = [typeof(TallyGrain).Assembly],

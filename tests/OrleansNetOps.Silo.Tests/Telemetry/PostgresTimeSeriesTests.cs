@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using OrleansNetOps.Collectors.TimeSeries;
-using OrleansNetOps.Runtime.Postgres;
+using OrleansNetOps.Postgres;
+using OrleansNetOps.Postgres.TimeSeries;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Tests.Health;
 using OrleansNetOps.Silo.Tests.Infrastructure;
