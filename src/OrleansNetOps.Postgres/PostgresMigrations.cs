@@ -33,5 +33,54 @@ internal static class PostgresMigrations
                 PRIMARY KEY (series_id, minute)
             );
             """),
+        new(2, "telemetry read models", """
+            -- What the listeners receive, shared by every silo's API. Entries are kept whole as jsonb beside the columns
+            -- queries filter on; retention deletes by time, hence the BRIN indexes.
+            CREATE TABLE {schema}.netops_logs (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                t timestamptz NOT NULL,
+                received_at timestamptz NOT NULL,
+                router text NOT NULL,
+                source text NOT NULL,
+                transport text NOT NULL,
+                severity smallint NOT NULL,
+                host text,
+                app_name text,
+                message text NOT NULL,
+                payload jsonb NOT NULL
+            );
+            CREATE INDEX netops_logs_router_time ON {schema}.netops_logs (router, t);
+            CREATE INDEX netops_logs_time ON {schema}.netops_logs USING brin (t);
+            CREATE TABLE {schema}.netops_traps (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                t timestamptz NOT NULL,
+                router text,
+                source text NOT NULL,
+                payload jsonb NOT NULL
+            );
+            CREATE INDEX netops_traps_router_time ON {schema}.netops_traps (router, t);
+            CREATE INDEX netops_traps_time ON {schema}.netops_traps USING brin (t);
+            CREATE TABLE {schema}.netops_alerts (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                t timestamptz NOT NULL,
+                router text,
+                source text NOT NULL,
+                payload jsonb NOT NULL
+            );
+            CREATE INDEX netops_alerts_router_time ON {schema}.netops_alerts (router, t);
+            CREATE INDEX netops_alerts_time ON {schema}.netops_alerts USING brin (t);
+            -- One row per router, one-minute window, grouping and key; silos receiving the same router's flows add up.
+            CREATE TABLE {schema}.netops_flow_volumes (
+                router text NOT NULL,
+                window_start timestamptz NOT NULL,
+                kind smallint NOT NULL,
+                key text NOT NULL,
+                bytes numeric(20) NOT NULL,
+                packets numeric(20) NOT NULL,
+                flows bigint NOT NULL,
+                PRIMARY KEY (router, window_start, kind, key)
+            );
+            CREATE INDEX netops_flow_volumes_time ON {schema}.netops_flow_volumes USING brin (window_start);
+            """),
     ];
 }

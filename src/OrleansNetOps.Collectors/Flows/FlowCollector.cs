@@ -14,7 +14,7 @@ public sealed class FlowCollector : IAsyncDisposable
 {
     private static readonly TimeSpan ExpiryInterval = TimeSpan.FromSeconds(30);
     private readonly FlowCollectorOptions _options;
-    private readonly FlowStore _store;
+    private readonly IFlowStore _store;
     private readonly CollectorRouterMap _routerOf;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -27,7 +27,7 @@ public sealed class FlowCollector : IAsyncDisposable
     private UdpReceiver? _udp;
 
     /// <summary>Creates the collector; <see cref="StartAsync"/> binds it.</summary>
-    public FlowCollector(FlowCollectorOptions options, FlowStore store, CollectorRouterMap routerOf, TimeProvider time, ILogger<FlowCollector> logger)
+    public FlowCollector(FlowCollectorOptions options, IFlowStore store, CollectorRouterMap routerOf, TimeProvider time, ILogger<FlowCollector> logger)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _store = store ?? throw new ArgumentNullException(nameof(store));

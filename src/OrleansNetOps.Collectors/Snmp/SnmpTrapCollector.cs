@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using OrleansNetOps.Collectors.Udp;
 using OrleansNetOps.Telemetry.Snmp;
+using OrleansNetOps.Telemetry.Storage;
 
 namespace OrleansNetOps.Collectors.Snmp;
 
@@ -12,14 +13,14 @@ namespace OrleansNetOps.Collectors.Snmp;
 public sealed class SnmpTrapCollector : IAsyncDisposable
 {
     private readonly SnmpTrapCollectorOptions _options;
-    private readonly TrapStore _store;
+    private readonly ITelemetryLog<StoredTrap> _store;
     private readonly CollectorRouterMap _routerOf;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private UdpReceiver? _udp;
 
     /// <summary>Creates the collector; <see cref="StartAsync"/> binds it.</summary>
-    public SnmpTrapCollector(SnmpTrapCollectorOptions options, TrapStore store, CollectorRouterMap routerOf, TimeProvider time, ILogger<SnmpTrapCollector> logger)
+    public SnmpTrapCollector(SnmpTrapCollectorOptions options, ITelemetryLog<StoredTrap> store, CollectorRouterMap routerOf, TimeProvider time, ILogger<SnmpTrapCollector> logger)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _store = store ?? throw new ArgumentNullException(nameof(store));

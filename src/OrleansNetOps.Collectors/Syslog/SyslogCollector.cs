@@ -18,7 +18,7 @@ namespace OrleansNetOps.Collectors.Syslog;
 public sealed class SyslogCollector : IAsyncDisposable
 {
     private readonly SyslogCollectorOptions _options;
-    private readonly SyslogStore _store;
+    private readonly ISyslogStore _store;
     private readonly CollectorRouterMap _routerOf;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -29,7 +29,7 @@ public sealed class SyslogCollector : IAsyncDisposable
     private TcpAcceptor? _acceptor;
 
     /// <summary>Creates the collector; <see cref="StartAsync"/> binds it.</summary>
-    public SyslogCollector(SyslogCollectorOptions options, SyslogStore store, CollectorRouterMap routerOf, TimeProvider time, ILogger<SyslogCollector> logger)
+    public SyslogCollector(SyslogCollectorOptions options, ISyslogStore store, CollectorRouterMap routerOf, TimeProvider time, ILogger<SyslogCollector> logger)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _store = store ?? throw new ArgumentNullException(nameof(store));

@@ -30,10 +30,11 @@ internal static class SiloLogging
         // Per-request framework logs drown the silo's own; warnings from them still show.
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
-        // Orleans narrates its start-up (every option, every stream agent) at Information; keep what an operator needs:
+        // Orleans ("Orleans." — not our own "OrleansNetOps") narrates its start-up (every option, every stream agent) at Information; keep what an operator needs:
         // the silo's own lifecycle and cluster membership changes, and every warning.
-        logging.AddFilter("Orleans", LogLevel.Warning);
+        logging.AddFilter("Orleans.", LogLevel.Warning);
         logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Information);
+        logging.AddFilter("Orleans.Hosting", LogLevel.Information);
         logging.AddFilter("Orleans.Runtime.MembershipService", LogLevel.Information);
 
         // Bearer keys need no data protection; its note about unencrypted key storage concerns cookies this host never issues.

@@ -1,6 +1,7 @@
 using OrleansNetOps.Collectors.Flows;
 using OrleansNetOps.Collectors.Snmp;
 using OrleansNetOps.Collectors.Syslog;
+using OrleansNetOps.Telemetry.Storage;
 using OrleansNetOps.Telemetry.TimeSeries;
 
 namespace OrleansNetOps.Silo.Telemetry;
@@ -10,7 +11,8 @@ namespace OrleansNetOps.Silo.Telemetry;
 /// minute (raw points past retention become one-minute rollups; rollups past theirs are deleted).
 /// </summary>
 internal sealed class TelemetryCollectorsService(
-    SyslogCollector syslog, FlowCollector flows, SnmpTrapCollector traps, ITimeSeriesStore series, TimeProvider time, ILogger<TelemetryCollectorsService> logger)
+    SyslogCollector syslog, FlowCollector flows, SnmpTrapCollector traps, ITimeSeriesStore series, IEnumerable<ITelemetryRetention> retained,
+    TimeProvider time, ILogger<TelemetryCollectorsService> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -57,11 +59,19 @@ internal sealed class TelemetryCollectorsService(
                     {
                         logger.LogInformation("Time-series retention: {Rolled} raw points rolled up, {Deleted} rollups deleted", result.RawRolledUp, result.RollupsDeleted);
                     }
+
+                    foreach (var store in retained)
+                    {
+                        if (await store.PruneAsync(time.GetUtcNow(), stopping).ConfigureAwait(false) is var pruned and > 0)
+                        {
+                            logger.LogInformation("Retention: {Count} {Store} past their retention deleted", pruned, store.Name);
+                        }
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     // Storage may be away for a while; the next tick tries again.
-                    logger.LogWarning(exception, "Time-series retention failed; retrying in a minute");
+                    logger.LogWarning(exception, "Retention failed; retrying in a minute");
                 }
             }
         }

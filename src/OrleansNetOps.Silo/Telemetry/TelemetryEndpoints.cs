@@ -2,9 +2,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansNetOps.Collectors;
-using OrleansNetOps.Collectors.Alerts;
 using OrleansNetOps.Collectors.Bmp;
 using OrleansNetOps.Collectors.Flows;
+using OrleansNetOps.Telemetry.Flows;
+using OrleansNetOps.Telemetry.Snmp;
+using OrleansNetOps.Telemetry.Storage;
 using OrleansNetOps.Collectors.Snmp;
 using OrleansNetOps.Collectors.Syslog;
 using OrleansNetOps.Grains.Telemetry;
@@ -90,7 +92,7 @@ internal static class TelemetryEndpoints
     }
 
     private static async Task<Results<Ok<AlertsAcceptedView>, ValidationProblem>> PostAlertmanager(
-        HttpRequest request, AlertStore alerts, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ITelemetryLog<StoredAlert> alerts, TimeProvider time, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
@@ -148,8 +150,8 @@ internal static class TelemetryEndpoints
         return TypedResults.Ok(new SeriesView(key.Router, key.Path, "raw", [.. points.Select(p => new SeriesPointView(p.Time, p.Value))]));
     }
 
-    private static Results<Ok<List<LogEntryView>>, ValidationProblem> GetLogs(
-        SyslogStore logs, string? router, DateTimeOffset? from, DateTimeOffset? to, string? severity, string? q, int? limit)
+    private static async Task<Results<Ok<List<LogEntryView>>, ValidationProblem>> GetLogs(
+        ISyslogStore logs, string? router, DateTimeOffset? from, DateTimeOffset? to, string? severity, string? q, int? limit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         SyslogSeverity? level = null;
@@ -169,15 +171,15 @@ internal static class TelemetryEndpoints
             return TypedResults.ValidationProblem(errors, detail: "The query has invalid values.");
         }
 
-        var found = logs.Query(new SyslogQuery(router, from, to, level, string.IsNullOrEmpty(q) ? null : q, limit ?? 100));
+        var found = await logs.QueryAsync(new SyslogQuery(router, from, to, level, string.IsNullOrEmpty(q) ? null : q, limit ?? 100), cancellationToken);
         return TypedResults.Ok(found.Select(m => new LogEntryView(
             m.Time, m.Router, m.Message.Hostname, Name(m.Message.Facility), Name(m.Message.Severity), m.Message.AppName, m.Message.ProcId, m.Message.MsgId, m.Message.Message,
             [.. m.Message.StructuredData.Select(e => new StructuredDataView(e.Id, [.. e.Parameters.Select(p => new StructuredDataParameterView(p.Name, p.Value))]))],
             null, m.Message.Format == SyslogFormat.Rfc5424 ? "rfc5424" : "rfc3164", m.Source, m.Transport, m.ReceivedAt)).ToList());
     }
 
-    private static Results<Ok<IReadOnlyList<FlowTopEntry>>, ValidationProblem> GetTopFlows(
-        FlowStore flows, string? router, string? by, DateTimeOffset? from, DateTimeOffset? to, int? limit)
+    private static async Task<Results<Ok<IReadOnlyList<FlowTopEntry>>, ValidationProblem>> GetTopFlows(
+        IFlowStore flows, string? router, string? by, DateTimeOffset? from, DateTimeOffset? to, int? limit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         FlowTopKey? key = by switch
@@ -200,10 +202,11 @@ internal static class TelemetryEndpoints
             return TypedResults.ValidationProblem(errors, detail: "The query has invalid values.");
         }
 
-        return TypedResults.Ok(flows.Top(router, key!.Value, from, to, limit ?? 10));
+        return TypedResults.Ok(await flows.TopAsync(router, key!.Value, from, to, limit ?? 10, cancellationToken));
     }
 
-    private static Results<Ok<List<TrapView>>, ValidationProblem> GetTraps(TrapStore traps, string? router, DateTimeOffset? from, DateTimeOffset? to, int? limit)
+    private static async Task<Results<Ok<List<TrapView>>, ValidationProblem>> GetTraps(
+        ITelemetryLog<StoredTrap> traps, string? router, DateTimeOffset? from, DateTimeOffset? to, int? limit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         CheckLimit(limit, errors);
@@ -213,20 +216,22 @@ internal static class TelemetryEndpoints
             return TypedResults.ValidationProblem(errors, detail: "The query has invalid values.");
         }
 
-        return TypedResults.Ok(traps.Query(router, from, to, limit ?? 1000).Select(t => new TrapView(
+        var found = await traps.QueryAsync(new TimeRangeQuery(router, from, to, limit ?? 1000), cancellationToken);
+        return TypedResults.Ok(found.Select(t => new TrapView(
             t.Time, t.Router, t.Trap.TrapOid, t.Trap.Name,
             [.. t.Trap.VarBinds.Select(v => new VarbindView(v.Oid, v.Name, Name(v.Value.Type), v.Value.ToString()))],
             t.Trap.Version.ToString().ToLowerInvariant(), t.Trap.Community, t.Trap.Uptime, t.Source)).ToList());
     }
 
-    private static Results<Ok<IReadOnlyList<StoredAlert>>, ValidationProblem> GetAlerts(AlertStore alerts, string? router, DateTimeOffset? from, DateTimeOffset? to, int? limit)
+    private static async Task<Results<Ok<IReadOnlyList<StoredAlert>>, ValidationProblem>> GetAlerts(
+        ITelemetryLog<StoredAlert> alerts, string? router, DateTimeOffset? from, DateTimeOffset? to, int? limit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         CheckLimit(limit, errors);
         CheckRange(from, to, errors);
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors, detail: "The query has invalid values.")
-            : TypedResults.Ok(alerts.Query(router, from, to, limit ?? 1000));
+            : TypedResults.Ok(await alerts.QueryAsync(new TimeRangeQuery(router, from, to, limit ?? 1000), cancellationToken));
     }
 
     private static Ok<List<CollectorView>> GetCollectors(HttpContext context) =>

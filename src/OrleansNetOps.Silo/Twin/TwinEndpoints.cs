@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansNetOps.Bgp.Prefixes;
-using OrleansNetOps.Collectors.Flows;
+using FlowTopKey = OrleansNetOps.Telemetry.Flows.FlowTopKey;
+using IFlowStore = OrleansNetOps.Telemetry.Flows.IFlowStore;
 using OrleansNetOps.Grains.Twin;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Twin.Sla;
@@ -32,7 +33,7 @@ internal static class TwinEndpoints
             return Invalid(errors);
         }
 
-        var result = await grains.GetGrain<INetworkTwinGrain>("default").WhatIfAsync(request, Context(services, time));
+        var result = await grains.GetGrain<INetworkTwinGrain>("default").WhatIfAsync(request, await ContextAsync(services, time));
         return result.Invalid ? Invalid(result.Errors) : TypedResults.Ok(WhatIfResponse.From(result));
     }
 
@@ -43,15 +44,15 @@ internal static class TwinEndpoints
         return TypedResults.Ok(new DriftResponse(baseline, await twin.DriftAsync()));
     }
 
-    private static TwinContext Context(IServiceProvider services, TimeProvider time)
+    private static async Task<TwinContext> ContextAsync(IServiceProvider services, TimeProvider time)
     {
-        if (services.GetService<FlowStore>() is not { } flows)
+        if (services.GetService<IFlowStore>() is not { } flows)
         {
             return TwinContext.None;
         }
 
         var now = time.GetUtcNow();
-        var traffic = flows.Top(null, FlowTopKey.Prefix, now - s_trafficWindow, now, 100_000)
+        var traffic = (await flows.TopAsync(null, FlowTopKey.Prefix, now - s_trafficWindow, now, 100_000))
             .Select(e => IpPrefix.TryParse(e.Key, out var prefix) ? new TrafficVolume(prefix, e.Bytes / s_trafficWindow.TotalSeconds) : null)
             .OfType<TrafficVolume>()
             .ToList();

@@ -85,7 +85,7 @@ public sealed class PostgresSchemaMigratorTests : IAsyncLifetime
 
         Assert.Equal(1, await SchemaCountAsync(schema));
         Assert.Equal(AllVersions, await RecordedVersionsAsync(schema));
-        Assert.Equal(4, await TableCountAsync(schema));
+        Assert.Equal(8, await TableCountAsync(schema));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class PostgresSchemaMigratorTests : IAsyncLifetime
             Assert.Single(applied, v => v.Count > 0);
             Assert.Equal(1, await SchemaCountAsync(schema));
             Assert.Equal(AllVersions, await RecordedVersionsAsync(schema));
-            Assert.Equal(4, await TableCountAsync(schema));
+            Assert.Equal(8, await TableCountAsync(schema));
         }
     }
 

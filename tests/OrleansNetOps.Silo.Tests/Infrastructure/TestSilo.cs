@@ -53,6 +53,16 @@ public sealed class TestSilo : IAsyncDisposable
         Network = new NetworkConfig { Simulated = simulated },
     };
 
+    /// <summary>The memory configuration with storage in PostgreSQL (the test server, a schema of its own).</summary>
+    public static SiloConfig PostgresConfig(string schema) => MemoryConfig() with
+    {
+        Storage = new StorageConfig
+        {
+            Kind = StorageKind.Postgres,
+            Postgres = new PostgresStorageConfig { ConnectionString = Health.PostgresFactAttribute.ConnectionString, Schema = schema },
+        },
+    };
+
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
     public HttpRequestMessage Get(string path, string? key = null)

@@ -11,14 +11,7 @@ namespace OrleansNetOps.Silo.Tests.Telemetry;
 
 public sealed class PostgresTimeSeriesTests
 {
-    private static SiloConfig Config(string schema) => TestSilo.MemoryConfig() with
-    {
-        Storage = new StorageConfig
-        {
-            Kind = StorageKind.Postgres,
-            Postgres = new PostgresStorageConfig { ConnectionString = PostgresFactAttribute.ConnectionString, Schema = schema },
-        },
-    };
+    private static SiloConfig Config(string schema) => TestSilo.PostgresConfig(schema);
 
     [PostgresFact]
     public async Task Metrics_survive_a_host_restart()

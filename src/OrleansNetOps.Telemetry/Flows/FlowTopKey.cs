@@ -1,4 +1,4 @@
-namespace OrleansNetOps.Collectors.Flows;
+namespace OrleansNetOps.Telemetry.Flows;
 
 /// <summary>What a top-talkers query groups traffic by.</summary>
 public enum FlowTopKey

@@ -1,6 +1,4 @@
-using OrleansNetOps.Telemetry.Syslog;
-
-namespace OrleansNetOps.Collectors.Syslog;
+namespace OrleansNetOps.Telemetry.Syslog;
 
 /// <summary>A syslog message as kept: the router it was attributed to, where it came from, and when.</summary>
 /// <param name="Time">The sender's timestamp, or the reception time when the message has none.</param>

@@ -1,6 +1,4 @@
-using OrleansNetOps.Telemetry.Snmp;
-
-namespace OrleansNetOps.Collectors.Snmp;
+namespace OrleansNetOps.Telemetry.Snmp;
 
 /// <summary>A trap as kept.</summary>
 /// <param name="Time">When it was received.</param>

@@ -1,6 +1,4 @@
-using OrleansNetOps.Telemetry.Syslog;
-
-namespace OrleansNetOps.Collectors.Syslog;
+namespace OrleansNetOps.Telemetry.Syslog;
 
 /// <summary>A filter over stored syslog messages; null members do not filter.</summary>
 /// <param name="Router">Only this router.</param>

@@ -1,4 +1,4 @@
-namespace OrleansNetOps.Collectors.Flows;
+namespace OrleansNetOps.Telemetry.Flows;
 
 /// <summary>One row of a top-talkers answer.</summary>
 /// <param name="Key">Prefix, <c>exporter/ifIndex</c> or AS number.</param>

@@ -1,7 +1,9 @@
-namespace OrleansNetOps.Collectors.Syslog;
+using OrleansNetOps.Telemetry.Storage;
+
+namespace OrleansNetOps.Telemetry.Syslog;
 
 /// <summary>The embedded store of syslog messages: bounded, in memory, newest kept.</summary>
-public sealed class SyslogStore(int capacity = 100_000)
+public sealed class MemorySyslogStore(int capacity = 100_000) : ISyslogStore
 {
     private readonly BoundedLog<StoredSyslogMessage> _log = new(capacity);
 
@@ -11,11 +13,11 @@ public sealed class SyslogStore(int capacity = 100_000)
     /// <summary>Messages dropped to stay within capacity.</summary>
     public long Evicted => _log.Evicted;
 
-    /// <summary>Keeps a message.</summary>
+    /// <inheritdoc />
     public void Add(StoredSyslogMessage message) => _log.Add(message ?? throw new ArgumentNullException(nameof(message)));
 
-    /// <summary>Messages matching the query, newest first.</summary>
-    public IReadOnlyList<StoredSyslogMessage> Query(SyslogQuery query)
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredSyslogMessage>> QueryAsync(SyslogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var matches = _log.Snapshot(m =>
@@ -28,6 +30,7 @@ public sealed class SyslogStore(int capacity = 100_000)
                 || m.Message.Message.Contains(query.Text, StringComparison.OrdinalIgnoreCase)
                 || (m.Message.AppName?.Contains(query.Text, StringComparison.OrdinalIgnoreCase) ?? false)
                 || (m.Message.Hostname?.Contains(query.Text, StringComparison.OrdinalIgnoreCase) ?? false)));
-        return matches.Select((m, i) => (m, i)).OrderByDescending(x => x.m.Time).ThenByDescending(x => x.i).Take(query.Limit).Select(x => x.m).ToList();
+        return Task.FromResult<IReadOnlyList<StoredSyslogMessage>>(
+            [.. matches.Select((m, i) => (m, i)).OrderByDescending(x => x.m.Time).ThenByDescending(x => x.i).Take(query.Limit).Select(x => x.m)]);
     }
 }

@@ -1,6 +1,4 @@
-using OrleansNetOps.Telemetry.Alerts;
-
-namespace OrleansNetOps.Collectors.Alerts;
+namespace OrleansNetOps.Telemetry.Alerts;
 
 /// <summary>An Alertmanager alert as kept.</summary>
 /// <param name="ReceivedAt">When the webhook arrived.</param>

@@ -1,4 +1,4 @@
-namespace OrleansNetOps.Collectors;
+namespace OrleansNetOps.Telemetry.Storage;
 
 /// <summary>A fixed-capacity, thread-safe log of entries in arrival order; the oldest entry gives way when full.</summary>
 internal sealed class BoundedLog<T>(int capacity)
@@ -41,4 +41,7 @@ internal sealed class BoundedLog<T>(int capacity)
             return _entries.Where(include).ToList();
         }
     }
+
+    /// <summary>The newest entries that match, newest first (entries are kept in arrival order).</summary>
+    public List<T> Newest(Func<T, bool> include, int limit) => Snapshot(include).AsEnumerable().Reverse().Take(limit).ToList();
 }
