@@ -6,8 +6,8 @@ namespace OrleansNetOps.Governance.RateLimits;
 /// <summary>
 /// Rolling-window rate limits. A change counts against a check at time <c>t</c> when it executed strictly less than one
 /// window away from <c>t</c>, on either side: with times that only move forward that is exactly "in the last minute",
-/// and with times that arrive out of order (several silos' clocks) it still keeps every window of that length within
-/// its limits.
+/// and with times that arrive out of order by less than a window (several silos' clocks) every window of that length
+/// still holds no more than its limits. Entries are kept for two windows after the newest one.
 /// </summary>
 public static class RateLimiter
 {
@@ -34,7 +34,8 @@ public static class RateLimiter
             return (check, state);
         }
 
-        var kept = Prune(state.Entries, now, policy.Window);
+        var newest = state.Entries.Select(e => e.At).Append(now).Max();
+        var kept = state.Entries.Where(e => e.At > newest - (2 * policy.Window)).ToImmutableArray();
         return (check, new RateLimitState { Entries = kept.Add(new RateLimitEntry(now, tier, actionId)) });
     }
 
@@ -75,9 +76,6 @@ public static class RateLimiter
     }
 
     private static bool Near(DateTimeOffset at, DateTimeOffset now, TimeSpan window) => (at - now).Duration() < window;
-
-    private static ImmutableArray<RateLimitEntry> Prune(ImmutableArray<RateLimitEntry> entries, DateTimeOffset now, TimeSpan window) =>
-        entries.Where(e => e.At > now - window).ToImmutableArray();
 
     private static string Describe(TimeSpan window) =>
         window == TimeSpan.FromMinutes(1) ? "minute" : $"{window.TotalSeconds:0.###} s";
