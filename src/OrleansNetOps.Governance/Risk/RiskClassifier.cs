@@ -85,9 +85,9 @@ public static class RiskClassifier
             compliance = policy.Compliance.Higher(compliance, assertedCompliance);
         }
 
-        var why = matched.Count == 0
-            ? touched is null && policy.Prefixes.Length > 0 ? "touched prefixes unknown; no classified prefix" : "no classified prefix touched"
-            : touched is null ? $"touched prefixes unknown, so every classified prefix counts: {string.Join(", ", matched)}" : $"touches {string.Join(", ", matched)}";
+        var why = matched.Count == 0 ? "no classified prefix touched"
+            : touched is null ? $"touched prefixes unknown, so every classified prefix counts: {string.Join(", ", matched)}"
+            : $"touches {string.Join(", ", matched)}";
         return (data, compliance, why);
     }
 
