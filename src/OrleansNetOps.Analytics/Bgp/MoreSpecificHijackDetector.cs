@@ -20,6 +20,8 @@ public sealed class MoreSpecificHijackDetector
     // Configured and learned owners in one table, so the covering search costs one lookup per prefix length.
     private readonly Dictionary<IpPrefix, Owners> _owners = [];
     private readonly BoundedSet<(IpPrefix, uint)> _reported;
+    private readonly FlatPathCache _paths = new();
+    private readonly Dictionary<uint, uint[]> _singleOrigins = [];
 
     /// <summary>Creates a detector.</summary>
     public MoreSpecificHijackDetector(PrefixOwnership ownership, MoreSpecificOptions? options = null)
@@ -53,12 +55,11 @@ public sealed class MoreSpecificHijackDetector
                 : Report(FindingKind.OriginHijack, update, origin, prefix, exact.Origins, configured: true);
         }
 
-        var path = ValleyFree.Flatten(update.Path);
         if (Covering(prefix) is { } covering)
         {
             var (owned, owners, configured) = covering;
             var legitimate = Array.IndexOf(owners, origin) >= 0
-                || (!configured && owners.Any(path.Contains)); // a downstream of the owner announcing its part
+                || (!configured && owners.Any(_paths.Flatten(update.Path).Contains)); // a downstream of the owner announcing its part
             if (!legitimate)
             {
                 return _reported.Add((prefix, origin)) ? Report(FindingKind.MoreSpecificHijack, update, origin, owned, owners, configured) : null;
@@ -103,7 +104,14 @@ public sealed class MoreSpecificHijackDetector
         }
         else if (LearnedPrefixes < _options.MaxLearnedPrefixes)
         {
-            _owners[prefix] = new Owners([origin], false);
+            // Owner arrays are never changed in place, so every prefix of one origin can share one.
+            if (!_singleOrigins.TryGetValue(origin, out var single))
+            {
+                single = [origin];
+                _singleOrigins[origin] = single;
+            }
+
+            _owners[prefix] = new Owners(single, false);
             LearnedPrefixes++;
         }
     }

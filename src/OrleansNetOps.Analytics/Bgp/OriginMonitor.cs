@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OrleansNetOps.Analytics.Findings;
-using OrleansNetOps.Bgp.Attributes;
 using OrleansNetOps.Bgp.Prefixes;
 
 namespace OrleansNetOps.Analytics.Bgp;
@@ -19,8 +18,7 @@ public sealed class OriginMonitor
     private readonly Dictionary<IpPrefix, PrefixState> _prefixes = [];
     private readonly Dictionary<string, int> _vantageIds = new(StringComparer.Ordinal);
     private readonly List<string> _vantages = [];
-    private AsPath? _lastPath;
-    private uint[] _lastFlattened = [];
+    private readonly FlatPathCache _paths = new();
 
     /// <summary>Creates an empty monitor.</summary>
     public OriginMonitor(OriginMonitorOptions? options = null)
@@ -96,7 +94,7 @@ public sealed class OriginMonitor
             return [];
         }
 
-        var path = Flatten(update.Path);
+        var path = _paths.Flatten(update.Path);
         var at = update.At.UtcTicks;
         ImmutableArray<Finding>.Builder? findings = null;
         var index = state.SightingOf(origin);
@@ -177,18 +175,6 @@ public sealed class OriginMonitor
         }
 
         return id;
-    }
-
-    // The prefixes of one UPDATE share one path object: flatten it once.
-    private uint[] Flatten(AsPath path)
-    {
-        if (!ReferenceEquals(path, _lastPath))
-        {
-            _lastPath = path;
-            _lastFlattened = ValleyFree.Flatten(path);
-        }
-
-        return _lastFlattened;
     }
 
     private static DateTimeOffset Time(long ticks) => new(ticks, TimeSpan.Zero);

@@ -16,6 +16,7 @@ public sealed class RouteLeakDetector
     private readonly NetworkTopology? _topology;
     private readonly AsRelationships _relationships;
     private readonly BoundedSet<(string Prefix, uint Leaker, uint From, uint To)> _reported;
+    private readonly FlatPathCache _paths = new();
 
     /// <summary>Creates a detector.</summary>
     /// <param name="relationships">What is known of AS relationships (a CAIDA file, the Tier-1 rule, or nothing).</param>
@@ -49,7 +50,7 @@ public sealed class RouteLeakDetector
             return null;
         }
 
-        var path = ValleyFree.Flatten(update.Path);
+        var path = _paths.Flatten(update.Path);
         if (update.Router is not null && _topology is not null)
         {
             // FRR's BMP shows eBGP routes with our own AS already prepended (FRR-NOTES); either way the last hop is the
