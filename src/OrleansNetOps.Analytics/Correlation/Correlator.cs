@@ -35,6 +35,11 @@ public sealed class Correlator
     private readonly List<IncidentCandidate> _open = [];
     private readonly BoundedSet<string> _seen;
 
+    // Caches over the open candidates, rebuilt on demand after a restart: each finding read as a symptom, and the
+    // causes each candidate's findings suggest (with the finding count they were computed for).
+    private readonly Dictionary<string, Symptom> _symptoms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Findings, HashSet<CauseHypothesis> Causes)> _suggested = new(StringComparer.Ordinal);
+
     /// <summary>Creates a correlator, optionally carrying on from a persisted state.</summary>
     public Correlator(NetworkTopology topology, CorrelationOptions? options = null, CorrelatorState? state = null)
     {
@@ -75,7 +80,7 @@ public sealed class Correlator
         var (target, ranking) = BestCandidate(finding);
         if (target < 0)
         {
-            var opened = Build(Id(finding), finding.At, [finding], ImmutableSortedDictionary<string, int>.Empty.Add(finding.DedupKey, 1), finding.Evidence, _analyzer.Rank([finding], _options.Alternatives + 1), finding.At);
+            var opened = Build(Id(finding), finding.At, [finding], ImmutableSortedDictionary<string, int>.Empty.Add(finding.DedupKey, 1), finding.Evidence, _analyzer.Rank([SymptomOf(finding)], _options.Alternatives + 1), finding.At);
             _open.Add(opened);
             closed = closed.AddRange(Shed());
             return new CorrelationUpdate([opened], [], [], closed);
@@ -92,7 +97,7 @@ public sealed class Correlator
             Later(current.UpdatedAt, finding.At),
             current.HoldUntil);
         _open[target] = updated;
-        var (survivor, merged) = Merge(updated);
+        var (survivor, merged) = Merge(updated, ranking[0].Hypothesis);
         return new CorrelationUpdate([], [survivor], [], closed.AddRange(merged));
     }
 
@@ -102,7 +107,11 @@ public sealed class Correlator
     private ImmutableArray<IncidentCandidate> CloseUpTo(DateTimeOffset now)
     {
         var closing = _open.Where(c => c.HoldUntil <= now).ToList();
-        _open.RemoveAll(c => c.HoldUntil <= now);
+        foreach (var candidate in closing)
+        {
+            Remove(candidate.Id);
+        }
+
         return [.. closing.Select(c => c with { ClosedAt = c.HoldUntil })];
     }
 
@@ -111,7 +120,7 @@ public sealed class Correlator
         while (_open.Count > _options.MaxOpenCandidates)
         {
             var first = _open.MinBy(c => c.HoldUntil)!;
-            _open.Remove(first);
+            Remove(first.Id);
             yield return first with { ClosedAt = first.UpdatedAt };
         }
     }
@@ -119,21 +128,22 @@ public sealed class Correlator
     // The open candidate whose re-ranked top cause explains the finding best without losing much of its confidence.
     private (int Index, ImmutableArray<RankedCause> Ranking) BestCandidate(Finding finding)
     {
-        var suggested = _analyzer.Suggest(finding).Where(h => h.Mode != FaultMode.AsObserved).ToHashSet();
+        var symptom = SymptomOf(finding);
+        var suggested = _analyzer.Suggest(symptom).ToHashSet();
         var best = (Index: -1, Ranking: ImmutableArray<RankedCause>.Empty);
         for (var i = 0; i < _open.Count; i++)
         {
             var candidate = _open[i];
-            if (candidate.Findings.Length >= _options.MaxFindingsPerCandidate
-                || !candidate.Findings.SelectMany(_analyzer.Suggest).Any(suggested.Contains))
+            if (candidate.Findings.Length >= _options.MaxFindingsPerCandidate || !SuggestedBy(candidate).Overlaps(suggested))
             {
                 continue;
             }
 
-            var ranking = _analyzer.Rank(candidate.Findings.Add(finding), _options.Alternatives + 1);
+            var symptoms = SymptomsOf(candidate.Findings);
+            var ranking = _analyzer.Rank([.. symptoms, symptom], _options.Alternatives + 1);
             var top = ranking[0];
-            if (_analyzer.Strength(top.Hypothesis, finding) <= 0
-                || !candidate.Findings.All(f => _analyzer.Strength(top.Hypothesis, f) > 0)
+            if (_analyzer.Strength(top.Hypothesis, symptom) <= 0
+                || !symptoms.All(s => _analyzer.Strength(top.Hypothesis, s) > 0)
                 || top.Confidence < _options.MinimumJoinConfidence
                 || top.Confidence < candidate.TopCause.Confidence - _options.JoinTolerance
                 || (best.Index >= 0 && top.Confidence <= best.Ranking[0].Confidence))
@@ -147,22 +157,32 @@ public sealed class Correlator
         return best;
     }
 
+    private HashSet<CauseHypothesis> SuggestedBy(IncidentCandidate candidate)
+    {
+        if (!_suggested.TryGetValue(candidate.Id, out var cached) || cached.Findings != candidate.Findings.Length)
+        {
+            cached = (candidate.Findings.Length, SymptomsOf(candidate.Findings).SelectMany(_analyzer.Suggest).ToHashSet());
+            _suggested[candidate.Id] = cached;
+        }
+
+        return cached.Causes;
+    }
+
     // After a candidate changed, any other candidate its new top cause fully explains, at no real loss of confidence, is the same incident.
-    private (IncidentCandidate Survivor, ImmutableArray<IncidentCandidate> Merged) Merge(IncidentCandidate updated)
+    private (IncidentCandidate Survivor, ImmutableArray<IncidentCandidate> Merged) Merge(IncidentCandidate updated, CauseHypothesis cause)
     {
         var survivor = updated;
         var merged = ImmutableArray.CreateBuilder<IncidentCandidate>();
         foreach (var other in _open.Where(c => c.Id != updated.Id).ToList())
         {
-            var cause = _analyzer.Rank(survivor.Findings, 1)[0].Hypothesis;
-            if (!other.Findings.All(f => _analyzer.Strength(cause, f) > 0)
+            if (!SymptomsOf(other.Findings).All(s => _analyzer.Strength(cause, s) > 0)
                 || survivor.Findings.Length + other.Findings.Length > _options.MaxFindingsPerCandidate)
             {
                 continue;
             }
 
             var findings = survivor.Findings.AddRange(other.Findings).Sort((a, b) => a.At.CompareTo(b.At));
-            var ranking = _analyzer.Rank(findings, _options.Alternatives + 1);
+            var ranking = _analyzer.Rank(SymptomsOf(findings), _options.Alternatives + 1);
             if (ranking[0].Hypothesis != cause || ranking[0].Confidence < survivor.TopCause.Confidence - _options.JoinTolerance)
             {
                 continue;
@@ -172,12 +192,41 @@ public sealed class Correlator
             var occurrences = keep.Occurrences.SetItems(gone.Occurrences.Select(o => KeyValuePair.Create(o.Key, o.Value + keep.Occurrences.GetValueOrDefault(o.Key))));
             survivor = Build(keep.Id, keep.OpenedAt, findings, occurrences, keep.Evidence.AddRange(gone.Evidence), ranking, Later(keep.UpdatedAt, gone.UpdatedAt), Later(keep.HoldUntil, gone.HoldUntil));
             _open.RemoveAll(c => c.Id == gone.Id);
+            _suggested.Remove(gone.Id);
             _open[_open.FindIndex(c => c.Id == keep.Id)] = survivor;
+            cause = ranking[0].Hypothesis;
             merged.Add(gone with { ClosedAt = survivor.UpdatedAt, MergedInto = keep.Id });
         }
 
         return (survivor, merged.ToImmutable());
     }
+
+    private void Remove(string id)
+    {
+        foreach (var candidate in _open.Where(c => c.Id == id))
+        {
+            foreach (var finding in candidate.Findings)
+            {
+                _symptoms.Remove(finding.Id);
+            }
+        }
+
+        _open.RemoveAll(c => c.Id == id);
+        _suggested.Remove(id);
+    }
+
+    private Symptom SymptomOf(Finding finding)
+    {
+        if (!_symptoms.TryGetValue(finding.Id, out var symptom))
+        {
+            symptom = _analyzer.Read(finding);
+            _symptoms[finding.Id] = symptom;
+        }
+
+        return symptom;
+    }
+
+    private List<Symptom> SymptomsOf(IEnumerable<Finding> findings) => [.. findings.Select(SymptomOf)];
 
     private IncidentCandidate Fold(IncidentCandidate candidate, Finding finding) =>
         candidate with
@@ -199,11 +248,11 @@ public sealed class Correlator
         DateTimeOffset? holdUntil = null)
     {
         var top = ranking[0];
-        var symptoms = findings.Select(_analyzer.Read).ToList();
+        var symptoms = SymptomsOf(findings);
         var downs = top.Hypothesis.Mode == FaultMode.Down
-            && symptoms.Any(s => s.Class is SymptomClass.SessionLoss or SymptomClass.InterfaceDown && _analyzer.Strength(top.Hypothesis, s.Finding) > 0);
+            && symptoms.Any(s => s.Class is SymptomClass.SessionLoss or SymptomClass.InterfaceDown && _analyzer.Strength(top.Hypothesis, s) > 0);
         var inhibited = downs
-            ? symptoms.Where(s => Consequences.Contains(s.Class) && _analyzer.Strength(top.Hypothesis, s.Finding) > 0).Select(s => s.Finding.Id).ToImmutableArray()
+            ? symptoms.Where(s => Consequences.Contains(s.Class) && _analyzer.Strength(top.Hypothesis, s) > 0).Select(s => s.Finding.Id).ToImmutableArray()
             : [];
         var cause = top.Cause with { Evidence = [] };
         var hold = findings.Select(Hold).Append(holdUntil ?? openedAt).Max();

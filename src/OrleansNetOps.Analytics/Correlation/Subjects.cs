@@ -24,6 +24,9 @@ public static class Subjects
     /// <summary>A prefix.</summary>
     public static FindingSubject Prefix(IpPrefix prefix) => new(SubjectKind.Prefix, prefix.ToString());
 
+    /// <summary>An autonomous system, <c>AS6175</c>.</summary>
+    public static FindingSubject AutonomousSystem(uint asn) => new(SubjectKind.AutonomousSystem, "AS" + asn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>A router interface, <c>R1:to-ISP-A</c>.</summary>
     public static FindingSubject Interface(string router, string name) => new(SubjectKind.Interface, $"{router}:{name}");
 

@@ -10,6 +10,7 @@ public sealed record CauseHypothesis(FindingSubject Subject, FaultMode Mode)
     /// <summary>For a person, e.g. <c>link R1~ISP-A down</c>.</summary>
     public string Describe() => (Subject.Kind, Mode) switch
     {
+        (_, FaultMode.AsObserved) => $"{Subject.Kind.ToString().ToLowerInvariant()} {Subject.Id}",
         (SubjectKind.Link, FaultMode.Down) => $"link {Subject.Id} down",
         (SubjectKind.Link, _) => $"link {Subject.Id} degraded",
         (SubjectKind.Session, FaultMode.Down) => $"BGP session {Subject.Id} down on a working link",
@@ -19,6 +20,7 @@ public sealed record CauseHypothesis(FindingSubject Subject, FaultMode Mode)
         (SubjectKind.Isp, FaultMode.Down) => $"{Subject.Id} down",
         (SubjectKind.Isp, _) => $"path through {Subject.Id} degraded",
         (SubjectKind.Prefix, _) => $"origin of {Subject.Id} in question",
-        _ => $"{Subject} as observed",
+        (SubjectKind.AutonomousSystem, _) => $"{Subject.Id} leaking or hijacking routes",
+        _ => Subject.ToString(),
     };
 }

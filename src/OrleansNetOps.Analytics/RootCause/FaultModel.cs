@@ -8,24 +8,47 @@ namespace OrleansNetOps.Analytics.RootCause;
 /// <summary>
 /// What each kind of fault does to the symptoms: how strongly it explains a symptom at a place (0 not at all, 1 as
 /// its direct effect), which symptoms it must produce (their absence counts against it), which causes a symptom
-/// suggests, and how likely each kind of fault is to begin with. This is the network knowledge of root-cause
+/// suggests, and how likely each kind of fault is to begin with. An AS that leaks or hijacks is a cause too: two
+/// hundred prefixes leaked by one AS are one incident, not two hundred. This is the network knowledge of root-cause
 /// analysis; the ranking arithmetic lives in <see cref="RootCauseAnalyzer"/>.
 /// </summary>
 internal sealed class FaultModel(NetworkGraph graph)
 {
+    private const int MaxParsedPrefixes = 10_000;
+    private readonly Dictionary<string, IpPrefix?> _prefixes = new(StringComparer.Ordinal);
+
     /// <summary>How common the fault is, other things equal: a cut link is the usual story, a whole ISP down is rarer.</summary>
     public static double Prior(CauseHypothesis cause) => (cause.Subject.Kind, cause.Mode) switch
     {
         (SubjectKind.Link, FaultMode.Down) => 0.95,
         (SubjectKind.Session, FaultMode.Down) or (SubjectKind.Router, FaultMode.Down) or (SubjectKind.Prefix, _) => 0.9,
+        (SubjectKind.AutonomousSystem, _) => 0.85,
         (SubjectKind.Isp, FaultMode.Down) => 0.85,
         (SubjectKind.Isp, FaultMode.Degraded) => 0.75,
         (_, FaultMode.Degraded) => 0.7,
         _ => 0.5,
     };
 
-    /// <summary>The causes a symptom suggests, from its place on the topology.</summary>
+    /// <summary>
+    /// The causes a symptom suggests, from its place on the topology; the object it names itself only when nothing on
+    /// the topology could explain it.
+    /// </summary>
     public IEnumerable<CauseHypothesis> Suggest(Symptom symptom)
+    {
+        var any = false;
+        foreach (var cause in SuggestOnTopology(symptom))
+        {
+            any = true;
+            yield return cause;
+        }
+
+        if (!any)
+        {
+            yield return new CauseHypothesis(symptom.Finding.Subject, FaultMode.AsObserved);
+        }
+    }
+
+    private IEnumerable<CauseHypothesis> SuggestOnTopology(Symptom symptom)
     {
         var at = symptom.Location;
         if (symptom.Class == SymptomClass.RoutingSecurity)
@@ -36,6 +59,11 @@ internal sealed class FaultModel(NetworkGraph graph)
                 {
                     yield return new CauseHypothesis(new FindingSubject(SubjectKind.Prefix, prefix), FaultMode.Origin);
                 }
+            }
+
+            if (at.OffendingAs is not null)
+            {
+                yield return new CauseHypothesis(new FindingSubject(SubjectKind.AutonomousSystem, at.OffendingAs), FaultMode.Origin);
             }
         }
 
@@ -64,8 +92,6 @@ internal sealed class FaultModel(NetworkGraph graph)
             yield return new CauseHypothesis(Subjects.Isp(at.Isp), FaultMode.Down);
             yield return new CauseHypothesis(Subjects.Isp(at.Isp), FaultMode.Degraded);
         }
-
-        yield return new CauseHypothesis(symptom.Finding.Subject, FaultMode.AsObserved);
     }
 
     /// <summary>How strongly the cause explains the symptom, in [0, 1].</summary>
@@ -100,6 +126,7 @@ internal sealed class FaultModel(NetworkGraph graph)
                 _ => 0,
             },
             (SubjectKind.Prefix, FaultMode.Origin) when what == SymptomClass.RoutingSecurity && Covers(id, at) => 1,
+            (SubjectKind.AutonomousSystem, FaultMode.Origin) when what == SymptomClass.RoutingSecurity && at.OffendingAs == id => 1,
             (_, FaultMode.AsObserved) when symptom.Finding.Subject == cause.Subject => 1,
             _ => 0,
         };
@@ -180,14 +207,36 @@ internal sealed class FaultModel(NetworkGraph graph)
         };
     }
 
-    private static bool Covers(string prefix, SymptomLocation at)
+    private bool Covers(string prefix, SymptomLocation at)
     {
         if (at.Prefix == prefix || at.Covering == prefix)
         {
             return true;
         }
 
-        return IpPrefix.TryParse(prefix, out var owned) && IpPrefix.TryParse(at.Prefix, out var seen) && owned.Contains(seen);
+        return Parsed(prefix) is { } owned && Parsed(at.Prefix) is { } seen && owned.Contains(seen);
+    }
+
+    // Ranking compares every prefix cause with every prefix symptom: parse each text once.
+    private IpPrefix? Parsed(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!_prefixes.TryGetValue(text, out var prefix))
+        {
+            if (_prefixes.Count >= MaxParsedPrefixes)
+            {
+                _prefixes.Clear();
+            }
+
+            prefix = IpPrefix.TryParse(text, out var parsed) ? parsed : null;
+            _prefixes[text] = prefix;
+        }
+
+        return prefix;
     }
 
     private IEnumerable<Expectation> LinkExpectations(TopologyLink link)

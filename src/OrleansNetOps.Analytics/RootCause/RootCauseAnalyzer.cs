@@ -34,14 +34,18 @@ public sealed class RootCauseAnalyzer
         return SymptomReader.Read(finding, Graph);
     }
 
-    /// <summary>The causes a finding on its own suggests (what it could be a symptom of).</summary>
-    public IEnumerable<CauseHypothesis> Suggest(Finding finding) => _model.Suggest(Read(finding));
+    /// <summary>The causes a symptom suggests.</summary>
+    public IEnumerable<CauseHypothesis> Suggest(Symptom symptom) => _model.Suggest(symptom);
 
     /// <summary>How strongly a cause explains a finding, in [0, 1].</summary>
-    public double Strength(CauseHypothesis cause, Finding finding)
+    public double Strength(CauseHypothesis cause, Finding finding) => Strength(cause, Read(finding));
+
+    /// <summary>How strongly a cause explains a symptom, in [0, 1].</summary>
+    public double Strength(CauseHypothesis cause, Symptom symptom)
     {
         ArgumentNullException.ThrowIfNull(cause);
-        return _model.Strength(cause, Read(finding));
+        ArgumentNullException.ThrowIfNull(symptom);
+        return _model.Strength(cause, symptom);
     }
 
     /// <summary>The causes of <paramref name="findings"/>, most likely first (repeated observations count once).</summary>
@@ -50,48 +54,66 @@ public sealed class RootCauseAnalyzer
     public ImmutableArray<RankedCause> Rank(IEnumerable<Finding> findings, int limit = 5)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var symptoms = findings.DistinctBy(f => f.DedupKey).Select(Read).ToList();
+        return Rank([.. findings.DistinctBy(f => f.DedupKey).Select(Read)], limit);
+    }
+
+    /// <summary>The causes of symptoms already read (one per deduplication key), most likely first.</summary>
+    public ImmutableArray<RankedCause> Rank(IReadOnlyList<Symptom> symptoms, int limit = 5)
+    {
+        ArgumentNullException.ThrowIfNull(symptoms);
         var total = symptoms.Sum(s => s.Weight);
         if (symptoms.Count == 0 || total <= 0)
         {
             return [];
         }
 
-        var ranked = new List<RankedCause>();
+        var scored = new List<Scored>();
         foreach (var cause in symptoms.SelectMany(_model.Suggest).Distinct())
         {
-            var strengths = symptoms.Select(s => (Symptom: s, Strength: _model.Strength(cause, s))).Where(x => x.Strength > 0).ToList();
-            if (strengths.Count == 0)
+            var explained = 0.0;
+            foreach (var symptom in symptoms)
+            {
+                explained += symptom.Weight * _model.Strength(cause, symptom);
+            }
+
+            if (explained <= 0)
             {
                 continue;
             }
 
-            var coverage = strengths.Sum(x => x.Symptom.Weight * x.Strength) / total;
             var expected = _model.Expect(cause);
             var seen = expected.Where(e => symptoms.Any(e.MetBy)).ToList();
-            var missing = expected.Except(seen).ToList();
             var recall = expected.Count == 0 ? 1 : seen.Sum(e => e.Weight) / expected.Sum(e => e.Weight);
-            var confidence = FaultModel.Prior(cause) * coverage * (0.3 + (0.7 * recall));
-            ranked.Add(new RankedCause(
-                cause,
-                new CandidateCause(cause.Subject, Math.Round(confidence, 4), Explain(cause, strengths.Count, symptoms.Count, seen, missing))
-                {
-                    Evidence = [.. strengths
-                        .OrderByDescending(x => x.Strength * x.Symptom.Weight)
-                        .SelectMany(x => x.Symptom.Finding.Evidence)
-                        .Take(MaxEvidencePerCause)
-                        .OrderBy(e => e.At)],
-                },
-                [.. strengths.Select(x => x.Symptom.Finding.Id)],
-                [.. missing.Select(e => e.Description)]));
+            var confidence = Math.Round(FaultModel.Prior(cause) * (explained / total) * (0.3 + (0.7 * recall)), 4);
+            scored.Add(new Scored(cause, confidence, expected, seen));
         }
 
-        return [.. ranked
-            .OrderByDescending(r => r.Confidence)
-            .ThenByDescending(r => FaultModel.Prior(r.Hypothesis))
-            .ThenBy(r => r.Hypothesis.Subject.ToString(), StringComparer.Ordinal)
-            .ThenBy(r => r.Hypothesis.Mode)
-            .Take(limit)];
+        // Explanations and evidence only for the causes returned: a leak over two hundred prefixes suggests two hundred.
+        return [.. scored
+            .OrderByDescending(s => s.Confidence)
+            .ThenByDescending(s => FaultModel.Prior(s.Cause))
+            .ThenBy(s => s.Cause.Subject.ToString(), StringComparer.Ordinal)
+            .ThenBy(s => s.Cause.Mode)
+            .Take(limit)
+            .Select(s => Describe(s, symptoms))];
+    }
+
+    private RankedCause Describe(Scored scored, IReadOnlyList<Symptom> symptoms)
+    {
+        var strengths = symptoms.Select(s => (Symptom: s, Strength: _model.Strength(scored.Cause, s))).Where(x => x.Strength > 0).ToList();
+        var missing = scored.Expected.Except(scored.Seen).ToList();
+        return new RankedCause(
+            scored.Cause,
+            new CandidateCause(scored.Cause.Subject, scored.Confidence, Explain(scored.Cause, strengths.Count, symptoms.Count, scored.Seen, missing))
+            {
+                Evidence = [.. strengths
+                    .OrderByDescending(x => x.Strength * x.Symptom.Weight)
+                    .SelectMany(x => x.Symptom.Finding.Evidence)
+                    .Take(MaxEvidencePerCause)
+                    .OrderBy(e => e.At)],
+            },
+            [.. strengths.Select(x => x.Symptom.Finding.Id)],
+            [.. missing.Select(e => e.Description)]);
     }
 
     private static string Explain(CauseHypothesis cause, int explained, int symptoms, List<Expectation> seen, List<Expectation> missing)
@@ -109,4 +131,6 @@ public sealed class RootCauseAnalyzer
 
         return text;
     }
+
+    private sealed record Scored(CauseHypothesis Cause, double Confidence, IReadOnlyList<Expectation> Expected, List<Expectation> Seen);
 }

@@ -26,4 +26,7 @@ public sealed record SymptomLocation
 
     /// <summary>The owned prefix a more-specific sits in.</summary>
     public string? Covering { get; init; }
+
+    /// <summary>The AS that leaked the route or announced the prefix without right (<c>AS6175</c>).</summary>
+    public string? OffendingAs { get; init; }
 }

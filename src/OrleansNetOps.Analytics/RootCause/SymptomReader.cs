@@ -95,7 +95,27 @@ internal static partial class SymptomReader
             }
         }
 
-        return Derive(graph, router, session, link, isp, iface, prefix, covering);
+        return Derive(graph, router, session, link, isp, iface, prefix, covering) with { OffendingAs = Offender(finding) };
+    }
+
+    // Who misbehaved: the leaker of a leak, the origin of a hijack. A MOAS alone does not say which origin is wrong.
+    private static string? Offender(Finding finding)
+    {
+        var key = finding.Kind switch
+        {
+            FindingKind.RouteLeak => "leaker",
+            FindingKind.OriginHijack or FindingKind.MoreSpecificHijack => "origin",
+            _ => null,
+        };
+        foreach (var evidence in finding.Evidence)
+        {
+            if (key is not null && evidence.Data.TryGetValue(key, out var asn) && uint.TryParse(asn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return Subjects.AutonomousSystem(number).Id;
+            }
+        }
+
+        return null;
     }
 
     private static void Hint(string name, string value, ref string? session, ref string? link, ref string? isp, ref string? iface, string? router, NetworkGraph graph)
