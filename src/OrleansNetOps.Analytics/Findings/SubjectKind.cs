@@ -23,4 +23,7 @@ public enum SubjectKind
 
     /// <summary>A metric series.</summary>
     Series,
+
+    /// <summary>An autonomous system outside our topology, e.g. <c>AS6175</c>: the leaker of a route leak or the origin of a hijack.</summary>
+    AutonomousSystem,
 }
