@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,6 +12,9 @@ namespace OrleansNetOps.Drivers;
 /// <param name="Text">The state as the device printed it (for FRR, <c>show running-config</c>).</param>
 public sealed record DeviceSnapshot(string Id, string Target, string Driver, DateTimeOffset TakenAt, string Text)
 {
+    /// <summary>The fields of the action it was taken for, when restoring needs them (runbooks); empty for routers.</summary>
+    public ImmutableSortedDictionary<string, string> Fields { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
     /// <summary>A snapshot of <paramref name="text"/> with its content id.</summary>
     public static DeviceSnapshot Of(string target, string driver, DateTimeOffset takenAt, string text)
     {

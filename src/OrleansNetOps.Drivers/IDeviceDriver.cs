@@ -14,8 +14,11 @@ public interface IDeviceDriver
     /// <summary>Whether this driver knows <paramref name="action"/>'s target and kind.</summary>
     bool Handles(DeviceAction action);
 
-    /// <summary>Captures the target's state (for FRR, <c>show running-config</c>) so that a change can be undone exactly.</summary>
-    Task<DeviceSnapshot> SnapshotAsync(string target, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Captures the state of <paramref name="action"/>'s target (for FRR, <c>show running-config</c>) so that the
+    /// change can be undone exactly. Take it, and persist it, before the first <see cref="ExecuteAsync"/>.
+    /// </summary>
+    Task<DeviceSnapshot> SnapshotAsync(DeviceAction action, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The exact commands <paramref name="action"/> needs on the device whose state is <paramref name="baseline"/>,

@@ -34,8 +34,8 @@ public sealed class DryRunDriver : IDeviceDriver
     public bool Handles(DeviceAction action) => _renderer.Handles(action);
 
     /// <inheritdoc />
-    public Task<DeviceSnapshot> SnapshotAsync(string target, CancellationToken cancellationToken = default) =>
-        _renderer.SnapshotAsync(target, cancellationToken);
+    public Task<DeviceSnapshot> SnapshotAsync(DeviceAction action, CancellationToken cancellationToken = default) =>
+        _renderer.SnapshotAsync(action, cancellationToken);
 
     /// <inheritdoc />
     public async Task<DeviceChange> RenderAsync(DeviceAction action, DeviceSnapshot baseline, CancellationToken cancellationToken = default)

@@ -35,9 +35,10 @@ public sealed class FrrDriver : IDeviceDriver
         action is not null && _devices.ContainsKey(action.Target) && TwinActionNames.TryParse(action.Action, out _);
 
     /// <inheritdoc />
-    public async Task<DeviceSnapshot> SnapshotAsync(string target, CancellationToken cancellationToken = default)
+    public async Task<DeviceSnapshot> SnapshotAsync(DeviceAction action, CancellationToken cancellationToken = default)
     {
-        var device = Device(target);
+        ArgumentNullException.ThrowIfNull(action);
+        var device = Device(action.Target);
         var text = await RunAsync(device, [ShowRunningConfig], cancellationToken).ConfigureAwait(false);
         return DeviceSnapshot.Of(device.Router, Name, _time.GetUtcNow(), text);
     }

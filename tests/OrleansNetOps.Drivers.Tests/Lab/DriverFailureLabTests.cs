@@ -11,8 +11,8 @@ public sealed class DriverFailureLabTests(DriverLab fixture)
     public async Task The_dry_run_shows_the_exact_commands_and_touches_nothing()
     {
         var dryRun = new DryRunDriver(fixture.Driver);
-        var snapshot = await dryRun.SnapshotAsync("R1");
         var action = new DeviceAction("dry-1", "R1", "PREFIX_FILTER", new ActionParameters { Peer = "ISP-A", Prefixes = ["8.8.8.0/24"] });
+        var snapshot = await dryRun.SnapshotAsync(action);
 
         var result = await dryRun.ExecuteAsync(action, snapshot);
 
@@ -38,8 +38,9 @@ public sealed class DriverFailureLabTests(DriverLab fixture)
     public async Task A_refused_command_is_reported_and_the_snapshot_undoes_what_went_through()
     {
         var driver = fixture.Driver;
-        var snapshot = await driver.SnapshotAsync("R1");
-        var change = await driver.RenderAsync(new DeviceAction("bad-1", "R1", "MED_ADJUST", new ActionParameters { Peer = "R3", Direction = "out", Med = 77 }), snapshot);
+        var action = new DeviceAction("bad-1", "R1", "MED_ADJUST", new ActionParameters { Peer = "R3", Direction = "out", Med = 77 });
+        var snapshot = await driver.SnapshotAsync(action);
+        var change = await driver.RenderAsync(action, snapshot);
         var broken = change with { Commands = change.Commands.Insert(change.Commands.Length - 2, "set metric banana") };
 
         var failure = await Assert.ThrowsAsync<DeviceCommandFailedException>(() => driver.ApplyAsync(broken));
@@ -61,7 +62,7 @@ public sealed class DriverFailureLabTests(DriverLab fixture)
     public async Task Actions_for_unknown_targets_or_neighbours_are_rejected_before_anything_is_sent()
     {
         var driver = fixture.Driver;
-        var snapshot = await driver.SnapshotAsync("R1");
+        var snapshot = await driver.SnapshotAsync(new DeviceAction("x", "R1", "NO_ACTION", new ActionParameters()));
 
         var target = await Assert.ThrowsAsync<DeviceActionRejectedException>(() => driver.ExecuteAsync(new DeviceAction("x", "R9", "NO_ACTION", new ActionParameters()), snapshot));
         Assert.Contains("target: 'R9' is not a router this FRR driver manages (routers: R1, R2, R3, R4, R5)", target.Errors);

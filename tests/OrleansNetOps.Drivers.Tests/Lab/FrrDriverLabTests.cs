@@ -64,16 +64,16 @@ public sealed class FrrDriverLabTests(DriverLab fixture, ITestOutputHelper outpu
             var before = baseline;
             foreach (var step in setup)
             {
-                var snapshot = await driver.SnapshotAsync(step.Router);
+                var snapshot = await driver.SnapshotAsync(Action(step));
                 setupSnapshots.Add(snapshot);
                 Assert.True((await driver.ExecuteAsync(Action(step), snapshot)).ReadBack.Confirmed);
                 before = Twin(before, step);
             }
 
             Expect(await BestPaths.WaitForAsync(lab, BestPaths.Predicted(before), s_converge), "the setup");
-            foreach (var router in steps.Select(s => s.Router).Distinct())
+            foreach (var step in steps.DistinctBy(s => s.Router))
             {
-                snapshots[router] = await driver.SnapshotAsync(router);
+                snapshots[step.Router] = await driver.SnapshotAsync(Action(step));
             }
 
             var after = WhatIfEngine.Run(before, new WhatIfRequest([.. steps.Select(s => (TwinChange)new CatalogueChange(s.Router, s.Action, s.Parameters))]));

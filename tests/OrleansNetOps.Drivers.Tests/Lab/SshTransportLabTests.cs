@@ -24,11 +24,10 @@ public sealed class SshTransportLabTests(DriverLab fixture, ITestOutputHelper ou
         await using var sshd = await LocalSshd.StartAsync(lab.Layout.Node("R2").VtyDirectory);
         var driver = new FrrDriver([FrrDevice.FromTopology(SeedNetwork.Topology, "R2", new SshVtyshTransport(sshd.Endpoint))]);
 
-        var snapshot = await driver.SnapshotAsync("R2");
-        Assert.Equal(await lab.RunningConfigAsync("R2"), snapshot.Text);
-
         var parameters = new ActionParameters { Peer = "ISP-B", LocalPref = 200 };
         var action = new DeviceAction("ssh-1", "R2", "LOCAL_PREF_ADJUST", parameters);
+        var snapshot = await driver.SnapshotAsync(action);
+        Assert.Equal(await lab.RunningConfigAsync("R2"), snapshot.Text);
         var result = await driver.ExecuteAsync(action, snapshot);
         output.WriteLine($"over ssh: {result.Apply.Sent.Length} lines in {result.Apply.Duration.TotalMilliseconds:0} ms");
         Assert.True(result.ReadBack.Confirmed);
@@ -55,7 +54,7 @@ public sealed class SshTransportLabTests(DriverLab fixture, ITestOutputHelper ou
         var endpoint = sshd.Endpoint with { KnownHostsFile = await sshd.WrongKnownHostsAsync() };
         var driver = new FrrDriver([FrrDevice.FromTopology(SeedNetwork.Topology, "R2", new SshVtyshTransport(endpoint))]);
 
-        var failure = await Assert.ThrowsAsync<DeviceCommandFailedException>(() => driver.SnapshotAsync("R2"));
+        var failure = await Assert.ThrowsAsync<DeviceCommandFailedException>(() => driver.SnapshotAsync(new DeviceAction("ssh-2", "R2", "NO_ACTION", new ActionParameters())));
         Assert.Equal("R2", failure.Target);
         Assert.Contains("Host key verification failed", failure.Detail, StringComparison.Ordinal);
     }
