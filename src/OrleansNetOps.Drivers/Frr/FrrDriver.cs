@@ -82,11 +82,11 @@ public sealed class FrrDriver : IDeviceDriver
             throw new DeviceCommandFailedException(device.Router, failure.Commands, $"restoring snapshot {snapshot.Id}: {failure.Detail} (via {device.Transport.Endpoint})", failure);
         }
 
-        var now = await RunAsync(device, [ShowRunningConfig], cancellationToken).ConfigureAwait(false);
-        var was = FrrRunningConfig.Parse(snapshot.Text).Flatten().ToList();
-        var is_ = FrrRunningConfig.Parse(now).Flatten().ToList();
-        var differences = Without(was, is_).Select(l => "- " + l).Concat(Without(is_, was).Select(l => "+ " + l)).ToImmutableArray();
-        return new RollbackResult(snapshot, log, DeviceSnapshot.IdOf(now), differences, _time.GetUtcNow());
+        var text = await RunAsync(device, [ShowRunningConfig], cancellationToken).ConfigureAwait(false);
+        var wanted = FrrRunningConfig.Parse(snapshot.Text).Flatten().ToList();
+        var current = FrrRunningConfig.Parse(text).Flatten().ToList();
+        var differences = Without(wanted, current).Select(l => "- " + l).Concat(Without(current, wanted).Select(l => "+ " + l)).ToImmutableArray();
+        return new RollbackResult(snapshot, log, DeviceSnapshot.IdOf(text), differences, _time.GetUtcNow());
     }
 
     /// <inheritdoc />

@@ -158,6 +158,10 @@ public static class FrrPolicyReader
                 case ["neighbor", var group, "peer-group"]:
                     groupNames.Add(group);
                     break;
+                // Before remote-as: a description may contain any word.
+                case ["neighbor", var address, "description", .. var text]:
+                    descriptions[address] = string.Join(' ', text);
+                    break;
                 case ["neighbor", var address, .. var rest] when Array.IndexOf(rest, "remote-as") is var i and >= 0 && i + 1 < rest.Length:
                     if (!remoteAs.ContainsKey(address))
                     {
@@ -165,9 +169,6 @@ public static class FrrPolicyReader
                     }
 
                     remoteAs[address] = rest[i + 1];
-                    break;
-                case ["neighbor", var address, "description", .. var text]:
-                    descriptions[address] = string.Join(' ', text);
                     break;
                 case ["neighbor", var address, "peer-group", var group]:
                     groups[address] = group;

@@ -85,6 +85,7 @@ public sealed class FrrRunningConfigTests
             exit
             router bgp 65001
              neighbor 192.0.2.1 remote-as 64500
+             neighbor 192.0.2.1 description transit remote-as 1 backup
              neighbor 192.0.2.1 peer-group EDGE
              address-family ipv4 unicast
               neighbor 192.0.2.1 route-map RM-X-IN in
@@ -100,6 +101,8 @@ public sealed class FrrRunningConfigTests
         Assert.Equal<OrleansNetOps.Bgp.Policy.RouteMapSet>([new OrleansNetOps.Bgp.Policy.SetLocalPreference(120)], entry.Sets);
 
         // Default ipv4-unicast: the neighbour is active there without an activate line.
-        Assert.Equal<string>(["ipv4 unicast"], Assert.Single(config.Neighbors).Families);
+        var neighbor = Assert.Single(config.Neighbors);
+        Assert.Equal<string>(["ipv4 unicast"], neighbor.Families);
+        Assert.Equal(("64500", "transit remote-as 1 backup"), (neighbor.RemoteAs, neighbor.Description));
     }
 }

@@ -83,8 +83,10 @@ public sealed class FrrDriverLabTests(DriverLab fixture, ITestOutputHelper outpu
             var clock = Stopwatch.StartNew();
             foreach (var step in steps)
             {
+                var execute = Stopwatch.StartNew();
                 var result = await driver.ExecuteAsync(Action(step), snapshots[step.Router]);
-                output.WriteLine($"{step.Router} {step.Action}: {result.Apply.Sent.Length} lines sent in {result.Apply.Duration.TotalMilliseconds:0} ms\n  " + string.Join("\n  ", result.Apply.Sent));
+                output.WriteLine($"{step.Router} {step.Action}: execute (read, send, read back) {execute.ElapsedMilliseconds} ms, "
+                    + $"{result.Apply.Sent.Length} lines sent in {result.Apply.Duration.TotalMilliseconds:0} ms\n  " + string.Join("\n  ", result.Apply.Sent));
                 Assert.True(result.ReadBack.Confirmed, "not confirmed: " + string.Join("; ", result.ReadBack.Failed));
                 Assert.Equal(result.Change.Expectations.Length, result.Missing.Length);
                 Assert.Equal(!result.Change.IsEmpty, result.Apply.Touched);
@@ -120,7 +122,9 @@ public sealed class FrrDriverLabTests(DriverLab fixture, ITestOutputHelper outpu
             // Roll back: the running config is the snapshot again, and FRR returns to the starting point.
             foreach (var (router, snapshot) in snapshots.Reverse())
             {
+                var restore = Stopwatch.StartNew();
                 var rollback = await driver.RollbackAsync(snapshot);
+                output.WriteLine($"{router} rollback with frr-reload.py: {restore.ElapsedMilliseconds} ms");
                 Assert.True(rollback.Restored, $"{router}: " + string.Join('\n', rollback.Differences));
                 Assert.Equal(snapshot.Text, await lab.RunningConfigAsync(router));
             }
