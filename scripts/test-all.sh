@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql frr snmp snmptrapd softflowd bsdutils iproute2 socat)
+packages=(postgresql frr frr-pythontools snmp snmptrapd softflowd bsdutils iproute2 socat openssh-server openssh-client)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

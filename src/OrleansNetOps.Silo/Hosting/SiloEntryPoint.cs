@@ -81,7 +81,7 @@ public static class SiloEntryPoint
         var (topology, topologySource) = TopologyFiles.Resolve(config.Network.TopologyFile, choice.Path);
         var guardrailsFile = choice.Path is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(choice.Path))!, "guardrails.yaml");
         var guardrails = guardrailsFile is not null && File.Exists(guardrailsFile)
-            ? OrleansNetOps.Twin.Guardrails.GuardrailsLoader.Parse(File.ReadAllText(guardrailsFile), Path.GetRelativePath(Directory.GetCurrentDirectory(), guardrailsFile))
+            ? OrleansNetOps.Governance.Guardrails.GuardrailsReader.Parse(File.ReadAllText(guardrailsFile), Path.GetRelativePath(Directory.GetCurrentDirectory(), guardrailsFile))
             : null;
         return new SiloHostOptions
         {

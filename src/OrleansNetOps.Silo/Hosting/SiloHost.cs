@@ -45,7 +45,9 @@ public static class SiloHost
         services.AddSingleton(config);
         services.AddSingleton(registry);
         services.AddSingleton(options.Topology ?? TopologyFiles.LoadEmbedded());
-        services.AddSingleton(options.Guardrails ?? OrleansNetOps.Twin.Guardrails.TwinGuardrails.Default);
+        var guardrails = options.Guardrails ?? OrleansNetOps.Governance.Guardrails.GovernancePolicy.Default;
+        services.AddSingleton(guardrails);
+        services.AddSingleton(guardrails.ToTwinGuardrails());
         services.TryAddSingleton(TimeProvider.System);
         builder.UseOrleans(silo => OrleansSilo.Configure(silo, config, [typeof(RouterGrain).Assembly, .. options.GrainAssemblies]));
         AddStorage(services, config);

@@ -13,7 +13,7 @@ public sealed record SiloHostOptions
     public OrleansNetOps.Topology.NetworkTopology? Topology { get; init; }
 
     /// <summary>The guardrails every change is checked against; the built-in defaults when null.</summary>
-    public OrleansNetOps.Twin.Guardrails.TwinGuardrails? Guardrails { get; init; }
+    public OrleansNetOps.Governance.Guardrails.GovernancePolicy? Guardrails { get; init; }
 
     /// <summary>Where the topology came from, for the start-up banner.</summary>
     public string TopologySource { get; init; } = "embedded:topology.yaml";
