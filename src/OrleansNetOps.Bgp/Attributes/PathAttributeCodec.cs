@@ -330,6 +330,7 @@ internal static class PathAttributeCodec
             writer.WriteBytes(reach.NextHopBytes.AsSpan());
             writer.WriteByte(0);
             NlriCodec.Encode(writer, reach.Nlri.AsSpan(), context.HasAddPath(reach.Family));
+            EncodeLabeled(writer, reach.Labeled.AsSpan(), reach.Family, context);
             writer.WriteBytes(reach.UndecodedNlri.AsSpan());
             End(writer, start);
         }
@@ -341,6 +342,7 @@ internal static class PathAttributeCodec
             writer.WriteUInt16((ushort)unreach.Family.Afi);
             writer.WriteByte((byte)unreach.Family.Safi);
             NlriCodec.Encode(writer, unreach.Withdrawn.AsSpan(), context.HasAddPath(unreach.Family));
+            EncodeLabeled(writer, unreach.Labeled.AsSpan(), unreach.Family, context);
             writer.WriteBytes(unreach.UndecodedNlri.AsSpan());
             End(writer, start);
         }
@@ -564,6 +566,11 @@ internal static class PathAttributeCodec
         var nextHopLength = value.ReadByte(name + " next hop length");
         var nextHop = value.ReadBytes(nextHopLength, name + " next hop").ToArray();
         value.ReadByte(name + " reserved");
+        if (LabeledNlriCodec.Supports(family))
+        {
+            return new MpReachNlri(family, nextHop, default, default, DecodeLabeled(value, family, context, withdrawal: false));
+        }
+
         if (!family.HasPlainPrefixes)
         {
             return new MpReachNlri(family, nextHop, default, value.Rest.ToArray());
@@ -576,6 +583,11 @@ internal static class PathAttributeCodec
     private static MpUnreachNlri DecodeMpUnreach(WireReader value, BgpDecodingContext context, string name)
     {
         var family = new AfiSafi((Afi)value.ReadUInt16(name + " AFI"), (Safi)value.ReadByte(name + " SAFI"));
+        if (LabeledNlriCodec.Supports(family))
+        {
+            return new MpUnreachNlri(family, default, default, DecodeLabeled(value, family, context, withdrawal: true));
+        }
+
         if (!family.HasPlainPrefixes)
         {
             return new MpUnreachNlri(family, default, value.Rest.ToArray());
@@ -583,6 +595,42 @@ internal static class PathAttributeCodec
 
         var nlri = NlriCodec.DecodeAll(value, family.Afi == Afi.IPv6, context.HasAddPath(family), name + " NLRI");
         return new MpUnreachNlri(family, nlri, default);
+    }
+
+    /// <summary>
+    /// Labelled NLRI with the path identifiers the OPENs negotiated — or, when they do not parse that way but do
+    /// without (or with) identifiers, that way: Huawei VRP sends a VRF Loc-RIB's labelled-unicast routes with path
+    /// identifiers while its Peer Up OPENs offer ADD-PATH for plain unicast only. One reading parsing the whole
+    /// field and the other not is unambiguous.
+    /// </summary>
+    private static EquatableArray<LabeledNlri> DecodeLabeled(WireReader value, AfiSafi family, BgpDecodingContext context, bool withdrawal)
+    {
+        var addPath = context.HasAddPath(family);
+        try
+        {
+            return LabeledNlriCodec.Decode(value, family, addPath, withdrawal);
+        }
+        catch (BgpDecodeException)
+        {
+            try
+            {
+                return LabeledNlriCodec.Decode(value, family, !addPath, withdrawal);
+            }
+            catch (BgpDecodeException)
+            {
+                // Neither reading parses: report the negotiated one.
+            }
+
+            throw;
+        }
+    }
+
+    private static void EncodeLabeled(WireWriter writer, ReadOnlySpan<LabeledNlri> routes, AfiSafi family, BgpDecodingContext context)
+    {
+        if (!routes.IsEmpty)
+        {
+            LabeledNlriCodec.Encode(writer, routes, family, context.HasAddPath(family));
+        }
     }
 
     private static int Begin(WireWriter writer, PathAttributeFlags flags, PathAttributeType type) =>

@@ -163,8 +163,16 @@ public class BmpRouteMonitoringBenchmarks
 
         public void BeginUpdate(in BmpRoutePeer peer) => LastPeerAs = peer.PeerAs;
 
-        public void Announce(AfiSafi family, Nlri route, PathAttributes attributes) => Prefixes++;
+        public void Announce(AfiSafi family, Nlri route, PathAttributes attributes, MpReachNlri? reach) => Prefixes++;
+
+        public void Announce(AfiSafi family, in LabeledNlri route, PathAttributes attributes, MpReachNlri reach) => Prefixes++;
 
         public void Withdraw(AfiSafi family, Nlri route) => Prefixes++;
+
+        public void Withdraw(AfiSafi family, in LabeledNlri route) => Prefixes++;
+
+        public readonly void EndOfRib(AfiSafi family)
+        {
+        }
     }
 }
