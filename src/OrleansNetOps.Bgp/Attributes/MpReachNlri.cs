@@ -39,6 +39,23 @@ public sealed record MpReachNlri(
         return new MpReachNlri(family, bytes, default, default, routes);
     }
 
+    /// <summary>The bytes of the first next-hop address (IPv4 or IPv6 global, VPN RD skipped); empty when the layout is unknown.</summary>
+    public ReadOnlySpan<byte> FirstNextHop
+    {
+        get
+        {
+            var bytes = NextHopBytes.AsSpan();
+            return bytes.Length switch
+            {
+                4 or 16 => bytes,
+                32 => bytes[..16],
+                12 or 24 => bytes[8..],
+                48 => bytes[8..24],
+                _ => [],
+            };
+        }
+    }
+
     /// <summary>
     /// Next-hop addresses: one IPv4, one IPv6 global, or IPv6 global plus link-local. VPN next hops have
     /// their zero route distinguisher skipped. Empty when the length fits none of those layouts.
@@ -48,13 +65,12 @@ public sealed record MpReachNlri(
         get
         {
             var bytes = NextHopBytes.AsSpan();
+            var first = FirstNextHop;
             return bytes.Length switch
             {
-                4 or 16 => [new IPAddress(bytes)],
-                32 => [new IPAddress(bytes[..16]), new IPAddress(bytes[16..])],
-                12 or 24 => [new IPAddress(bytes[8..])],
-                48 => [new IPAddress(bytes[8..24]), new IPAddress(bytes[32..])],
-                _ => [],
+                32 => [new IPAddress(first), new IPAddress(bytes[16..])],
+                48 => [new IPAddress(first), new IPAddress(bytes[32..])],
+                _ => first.IsEmpty ? [] : [new IPAddress(first)],
             };
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using OrleansNetOps.Bgp.Messages;
 using OrleansNetOps.Bgp.Prefixes;
@@ -29,12 +30,96 @@ internal static class PathAttributeCodec
     {
         reach = null;
         unreach = null;
-        var cacheable = interner is not null && !HasMultiprotocolAttributes(block);
-        if (cacheable && interner!.TryGetByWire(context.FourOctetAs, block, out var cached))
+
+        // The wire cache keys on the block without MP_REACH/MP_UNREACH: those carry the prefixes and the next hop,
+        // which PathAttributes does not hold, so a table transfer of any family hits the cache and only decodes them.
+        byte[]? rented = null;
+        scoped ReadOnlySpan<byte> key = block;
+        Span<byte> scratch = stackalloc byte[512];
+        var multiprotocol = false;
+        var cacheable = interner is not null && WithoutMultiprotocol(block, out multiprotocol);
+        if (cacheable && multiprotocol)
         {
-            return cached;
+            var buffer = block.Length <= scratch.Length ? scratch : (rented = ArrayPool<byte>.Shared.Rent(block.Length));
+            key = buffer[..CopyWithoutMultiprotocol(block, buffer)];
         }
 
+        try
+        {
+            if (cacheable && interner!.TryGetByWire(context.FourOctetAs, key, out var cached))
+            {
+                if (multiprotocol)
+                {
+                    DecodeMultiprotocol(block, baseOffset, context, ribFamily, out reach, out unreach);
+                }
+
+                return cached;
+            }
+
+            var attributes = DecodeAll(block, baseOffset, context, ribFamily, out reach, out unreach);
+            if (interner is not null)
+            {
+                attributes = interner.Intern(attributes);
+                if (cacheable)
+                {
+                    interner.AddByWire(context.FourOctetAs, key, attributes);
+                }
+            }
+
+            return attributes;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Decodes only MP_REACH_NLRI and MP_UNREACH_NLRI of a block whose other attributes came from the cache.</summary>
+    private static void DecodeMultiprotocol(
+        ReadOnlySpan<byte> block, int baseOffset, BgpDecodingContext context, AfiSafi? ribFamily, out MpReachNlri? reach, out MpUnreachNlri? unreach)
+    {
+        reach = null;
+        unreach = null;
+        var reader = new WireReader(block, baseOffset);
+        while (!reader.IsEmpty)
+        {
+            var headerOffset = reader.Offset;
+            var flags = (PathAttributeFlags)reader.ReadByte("attribute flags");
+            var typeCode = reader.ReadByte("attribute type");
+            int length = (flags & PathAttributeFlags.ExtendedLength) != 0 ? reader.ReadUInt16("attribute length") : reader.ReadByte("attribute length");
+            var value = reader.ReadNested(length, "attribute value");
+            if (typeCode is (byte)PathAttributeType.MpReachNlri or (byte)PathAttributeType.MpUnreachNlri)
+            {
+                var name = Name(typeCode);
+                CheckFlags(flags, typeCode, name, headerOffset);
+                DecodeMultiprotocol(typeCode, value, length, context, ribFamily, name, ref reach, ref unreach);
+            }
+        }
+    }
+
+    private static void DecodeMultiprotocol(
+        byte typeCode, WireReader value, int length, BgpDecodingContext context, AfiSafi? ribFamily, string name, ref MpReachNlri? reach, ref MpUnreachNlri? unreach)
+    {
+        if (typeCode == (byte)PathAttributeType.MpReachNlri)
+        {
+            reach = ribFamily is { } family && length > 0 && value.Rest[0] == length - 1
+                ? new MpReachNlri(family, value.Rest[1..].ToArray(), default, default)
+                : DecodeMpReach(value, context, name);
+        }
+        else
+        {
+            unreach = DecodeMpUnreach(value, context, name);
+        }
+    }
+
+    private static PathAttributes DecodeAll(
+        ReadOnlySpan<byte> block, int baseOffset, BgpDecodingContext context, AfiSafi? ribFamily, out MpReachNlri? reach, out MpUnreachNlri? unreach)
+    {
+        reach = null;
+        unreach = null;
         var reader = new WireReader(block, baseOffset);
         Origin? origin = null;
         AsPath? asPath = null;
@@ -155,13 +240,8 @@ internal static class PathAttributeCodec
 
                     large = largeArray;
                     break;
-                case PathAttributeType.MpReachNlri:
-                    reach = ribFamily is { } family && length > 0 && value.Rest[0] == length - 1
-                        ? new MpReachNlri(family, value.Rest[1..].ToArray(), default, default)
-                        : DecodeMpReach(value, context, name);
-                    break;
-                case PathAttributeType.MpUnreachNlri:
-                    unreach = DecodeMpUnreach(value, context, name);
+                case PathAttributeType.MpReachNlri or PathAttributeType.MpUnreachNlri:
+                    DecodeMultiprotocol(typeCode, value, length, context, ribFamily, name, ref reach, ref unreach);
                     break;
                 default:
                     (unknown ??= []).Add(new RawPathAttribute(flags, typeCode, value.Rest.ToArray()));
@@ -169,7 +249,7 @@ internal static class PathAttributeCodec
             }
         }
 
-        var attributes = new PathAttributes
+        return new PathAttributes
         {
             Origin = origin,
             AsPath = asPath,
@@ -187,17 +267,6 @@ internal static class PathAttributeCodec
             LargeCommunities = large,
             Unrecognized = unknown?.ToArray() ?? default(EquatableArray<RawPathAttribute>),
         };
-
-        if (interner is not null)
-        {
-            attributes = interner.Intern(attributes);
-            if (cacheable)
-            {
-                interner.AddByWire(context.FourOctetAs, block, attributes);
-            }
-        }
-
-        return attributes;
     }
 
     public static void Encode(
@@ -415,23 +484,22 @@ internal static class PathAttributeCodec
         _ => $"attribute {typeCode}",
     };
 
-    private static bool HasMultiprotocolAttributes(ReadOnlySpan<byte> block)
+    /// <summary>
+    /// Walks the attribute headers: false when the block is malformed (left to the full decoder, never cached), else
+    /// whether it holds MP_REACH_NLRI or MP_UNREACH_NLRI.
+    /// </summary>
+    private static bool WithoutMultiprotocol(ReadOnlySpan<byte> block, out bool multiprotocol)
     {
+        multiprotocol = false;
         var position = 0;
         while (position + 3 <= block.Length)
         {
-            var flags = block[position];
-            var type = block[position + 1];
-            if (type is (byte)PathAttributeType.MpReachNlri or (byte)PathAttributeType.MpUnreachNlri)
-            {
-                return true;
-            }
-
-            if ((flags & (byte)PathAttributeFlags.ExtendedLength) != 0)
+            multiprotocol |= block[position + 1] is (byte)PathAttributeType.MpReachNlri or (byte)PathAttributeType.MpUnreachNlri;
+            if ((block[position] & (byte)PathAttributeFlags.ExtendedLength) != 0)
             {
                 if (position + 4 > block.Length)
                 {
-                    return true;
+                    return false;
                 }
 
                 position += 4 + ((block[position + 2] << 8) | block[position + 3]);
@@ -442,8 +510,29 @@ internal static class PathAttributeCodec
             }
         }
 
-        // A malformed tail is treated like an MP block: not cached, so the full decoder reports it.
-        return position != block.Length;
+        return position == block.Length;
+    }
+
+    /// <summary>Copies the attributes of a well-formed block other than MP_REACH/MP_UNREACH; returns the bytes written.</summary>
+    private static int CopyWithoutMultiprotocol(ReadOnlySpan<byte> block, Span<byte> destination)
+    {
+        var written = 0;
+        var position = 0;
+        while (position < block.Length)
+        {
+            var size = (block[position] & (byte)PathAttributeFlags.ExtendedLength) != 0
+                ? 4 + ((block[position + 2] << 8) | block[position + 3])
+                : 3 + block[position + 2];
+            if (block[position + 1] is not ((byte)PathAttributeType.MpReachNlri or (byte)PathAttributeType.MpUnreachNlri))
+            {
+                block.Slice(position, size).CopyTo(destination[written..]);
+                written += size;
+            }
+
+            position += size;
+        }
+
+        return written;
     }
 
     private static void CheckFlags(PathAttributeFlags flags, byte typeCode, string name, int offset)
@@ -562,10 +651,10 @@ internal static class PathAttributeCodec
 
     private static MpReachNlri DecodeMpReach(WireReader value, BgpDecodingContext context, string name)
     {
-        var family = new AfiSafi((Afi)value.ReadUInt16(name + " AFI"), (Safi)value.ReadByte(name + " SAFI"));
-        var nextHopLength = value.ReadByte(name + " next hop length");
-        var nextHop = value.ReadBytes(nextHopLength, name + " next hop").ToArray();
-        value.ReadByte(name + " reserved");
+        var family = new AfiSafi((Afi)value.ReadUInt16("MP_REACH_NLRI AFI"), (Safi)value.ReadByte("MP_REACH_NLRI SAFI"));
+        var nextHopLength = value.ReadByte("MP_REACH_NLRI next hop length");
+        var nextHop = value.ReadBytes(nextHopLength, "MP_REACH_NLRI next hop").ToArray();
+        value.ReadByte("MP_REACH_NLRI reserved");
         if (LabeledNlriCodec.Supports(family))
         {
             return new MpReachNlri(family, nextHop, default, default, DecodeLabeled(value, family, context, withdrawal: false));
@@ -582,7 +671,7 @@ internal static class PathAttributeCodec
 
     private static MpUnreachNlri DecodeMpUnreach(WireReader value, BgpDecodingContext context, string name)
     {
-        var family = new AfiSafi((Afi)value.ReadUInt16(name + " AFI"), (Safi)value.ReadByte(name + " SAFI"));
+        var family = new AfiSafi((Afi)value.ReadUInt16("MP_UNREACH_NLRI AFI"), (Safi)value.ReadByte("MP_UNREACH_NLRI SAFI"));
         if (LabeledNlriCodec.Supports(family))
         {
             return new MpUnreachNlri(family, default, default, DecodeLabeled(value, family, context, withdrawal: true));

@@ -38,11 +38,9 @@ public sealed class MonitoredRouter
     private PeerSession? _lastWireSession;
     private AdjRibIn? _unicastRib;
     private LabeledRib? _labeledRib;
-    private (PathAttributes Wire, uint PeerAs, RibView View)? _normalizedFrom;
-    private PathAttributes? _normalized;
-    private PathAttributes? _nextHopFrom;
-    private byte[] _nextHopBytes = [];
-    private PathAttributes? _withNextHop;
+    private readonly Dictionary<PreparedKey, PathAttributes> _prepared = [];
+    private PreparedKey _lastPreparedKey;
+    private PathAttributes? _lastPrepared;
 
     /// <summary>sysName from the Initiation.</summary>
     public string? SysName { get; private set; }
@@ -386,8 +384,8 @@ public sealed class MonitoredRouter
     /// <summary>The quirk rewrite depends on the exporter and the local AS: a change of either voids what was cached.</summary>
     private void ForgetRewrites()
     {
-        _normalizedFrom = null;
-        _nextHopFrom = null;
+        _prepared.Clear();
+        _lastPrepared = null;
     }
 
     /// <summary>Route Monitoring straight from the wire: the header, before its routes.</summary>
@@ -489,30 +487,51 @@ public sealed class MonitoredRouter
         return _labeledRib = rib;
     }
 
-    /// <summary>The attributes as the router holds them: quirks undone, and the MP_REACH next hop in <see cref="PathAttributes.NextHop"/>.</summary>
+    /// <summary>
+    /// The attributes as the router holds them: quirks undone, and the MP_REACH next hop in <see cref="PathAttributes.NextHop"/>.
+    /// Remembered per wire set (the decoder interns them), next hop, peer AS and view, so the routes of a table transfer
+    /// share one instance per distinct result and the RIB's attribute table finds it by reference.
+    /// </summary>
     private PathAttributes Prepare(PathAttributes attributes, MpReachNlri? reach)
     {
-        if (_normalizedFrom is not { } from || !ReferenceEquals(from.Wire, attributes) || from.PeerAs != _peerAs || from.View != _view)
-        {
-            _normalizedFrom = (attributes, _peerAs, _view);
-            _normalized = Normalize(attributes);
-        }
-
-        var normalized = _normalized!;
         if (reach is null)
         {
-            return normalized;
+            // Classic IPv4 NLRI: only the quirk rewrite, which leaves the set as it is unless the exporter has the quirk.
+            var same = new PreparedKey(attributes, default, _peerAs, _view);
+            if (_lastPrepared is null || !same.Equals(_lastPreparedKey))
+            {
+                (_lastPreparedKey, _lastPrepared) = (same, Normalize(attributes));
+            }
+
+            return _lastPrepared;
         }
 
-        if (!ReferenceEquals(_nextHopFrom, normalized) || !reach.NextHopBytes.AsSpan().SequenceEqual(_nextHopBytes))
+        var first = reach.FirstNextHop;
+        var key = new PreparedKey(attributes, IpPrefix.FromBytes(first.Length == 16, first, first.Length * 8), _peerAs, _view);
+        if (_lastPrepared is not null && key.Equals(_lastPreparedKey))
         {
-            var nextHops = reach.NextHops;
-            _nextHopFrom = normalized;
-            _nextHopBytes = reach.NextHopBytes.AsSpan().ToArray();
-            _withNextHop = nextHops.Count > 0 ? normalized with { NextHop = nextHops[0] } : normalized;
+            return _lastPrepared;
         }
 
-        return _withNextHop!;
+        if (!_prepared.TryGetValue(key, out var prepared))
+        {
+            prepared = Normalize(attributes);
+            if (!first.IsEmpty)
+            {
+                prepared = prepared with { NextHop = new IPAddress(first) };
+            }
+
+            // Bounded: unbounded churn (every set new) must not grow memory; a cleared cache only costs a rebuild.
+            if (_prepared.Count >= 1 << 16)
+            {
+                _prepared.Clear();
+            }
+
+            _prepared.Add(key, prepared);
+        }
+
+        (_lastPreparedKey, _lastPrepared) = (key, prepared);
+        return prepared;
     }
 
     /// <summary>
@@ -544,6 +563,19 @@ public sealed class MonitoredRouter
             ? segments.Skip(1).ToArray()
             : [first with { Asns = first.Asns.Skip(1).ToArray() }, .. segments.Skip(1)];
         return attributes with { AsPath = new AsPath(rest) };
+    }
+
+    /// <summary>
+    /// What <see cref="Prepare"/> depends on: the wire set by reference, the MP_REACH next hop (a /0 for the classic
+    /// NLRI, whose next hop is in the set), the peer AS and the view.
+    /// </summary>
+    private readonly record struct PreparedKey(PathAttributes Wire, IpPrefix NextHop, uint PeerAs, RibView View)
+    {
+        public bool Equals(PreparedKey other) =>
+            ReferenceEquals(Wire, other.Wire) && NextHop.Equals(other.NextHop) && PeerAs == other.PeerAs && View == other.View;
+
+        public override int GetHashCode() =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Wire), NextHop, PeerAs, View);
     }
 
     /// <summary>Writes the routes of a Route Monitoring message into the router's RIBs; a struct so the decoder's calls are direct.</summary>

@@ -42,6 +42,9 @@ public static class LabeledNlriCodec
         var result = new List<LabeledNlri>(Math.Max(1, reader.Remaining / (vpn ? 16 : 8)));
         Span<byte> address = stackalloc byte[16];
         Span<uint> labels = stackalloc uint[MaxLabels];
+
+        // A VRF's routes mostly share one label (per-VRF allocation): they share one immutable label array too.
+        uint[]? single = null;
         while (!reader.IsEmpty)
         {
             uint? pathId = addPath ? reader.ReadUInt32("labelled NLRI path identifier") : null;
@@ -78,7 +81,9 @@ public static class LabeledNlriCodec
 
             address.Clear();
             reader.ReadBytes((bits + 7) / 8, "labelled NLRI prefix").CopyTo(address);
-            result.Add(new LabeledNlri(IpPrefix.FromBytes(ipv6, address, bits), labels[..count].ToArray(), distinguisher, pathId));
+            var stack = count == 1 && single?[0] == labels[0] ? single : labels[..count].ToArray();
+            single = count == 1 ? stack : single;
+            result.Add(new LabeledNlri(IpPrefix.FromBytes(ipv6, address, bits), stack, distinguisher, pathId));
         }
 
         return result.ToArray();
