@@ -26,9 +26,9 @@ public class LabeledRibMemoryBenchmarks
         _routes = table.Routes;
         _attributes = table.VpnAttributes;
         Console.WriteLine($"// {Routes} VPNv4 routes, {table.DistinctSets} distinct attribute sets");
-        Console.WriteLine($"// LabeledRib retained: {Retained(() => LoadLabeledRib()) / (double)Routes:F1} B/route (structure only, sets excluded)");
-        Console.WriteLine($"// LabeledRib presized retained: {Retained(() => LoadLabeledRibPresized()) / (double)Routes:F1} B/route (structure only, sets excluded)");
-        Console.WriteLine($"// Dictionary<(RD, IpPrefix), (PathAttributes, label)> retained: {Retained(() => LoadDictionary()) / (double)Routes:F1} B/route (structure only, sets excluded)");
+        Console.WriteLine($"// LabeledRib retained: {RetainedMemory.Of(() => LoadLabeledRib()) / (double)Routes:F1} B/route (structure only, sets excluded)");
+        Console.WriteLine($"// LabeledRib presized retained: {RetainedMemory.Of(() => LoadLabeledRibPresized()) / (double)Routes:F1} B/route (structure only, sets excluded)");
+        Console.WriteLine($"// Dictionary<(RD, IpPrefix), (PathAttributes, label)> retained: {RetainedMemory.Of(() => LoadDictionary()) / (double)Routes:F1} B/route (structure only, sets excluded)");
     }
 
     /// <summary>Baseline: the obvious map from RD and prefix to attribute-set reference and label.</summary>
@@ -51,15 +51,6 @@ public class LabeledRibMemoryBenchmarks
     /// <summary>The labelled store sized for the table up front.</summary>
     [Benchmark]
     public LabeledRib LoadLabeledRibPresized() => Load(new LabeledRib(Vpn4, capacity: Routes));
-
-    private static long Retained(Func<object> load)
-    {
-        var before = GC.GetTotalMemory(true);
-        var table = load();
-        var after = GC.GetTotalMemory(true);
-        GC.KeepAlive(table);
-        return after - before;
-    }
 
     private LabeledRib Load(LabeledRib rib)
     {
