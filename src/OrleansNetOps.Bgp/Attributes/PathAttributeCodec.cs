@@ -30,42 +30,55 @@ internal static class PathAttributeCodec
     {
         reach = null;
         unreach = null;
-
-        // The wire cache keys on the block without MP_REACH/MP_UNREACH: those carry the prefixes and the next hop,
-        // which PathAttributes does not hold, so a table transfer of any family hits the cache and only decodes them.
-        byte[]? rented = null;
-        scoped ReadOnlySpan<byte> key = block;
-        Span<byte> scratch = stackalloc byte[512];
         var multiprotocol = false;
-        var cacheable = interner is not null && WithoutMultiprotocol(block, out multiprotocol);
-        if (cacheable && multiprotocol)
+        if (interner is null || !WithoutMultiprotocol(block, out multiprotocol))
         {
-            var buffer = block.Length <= scratch.Length ? scratch : (rented = ArrayPool<byte>.Shared.Rent(block.Length));
-            key = buffer[..CopyWithoutMultiprotocol(block, buffer)];
+            var decoded = DecodeAll(block, baseOffset, context, ribFamily, out reach, out unreach);
+            return interner?.Intern(decoded) ?? decoded;
         }
 
+        if (multiprotocol)
+        {
+            return DecodeCachedWithoutMultiprotocol(block, baseOffset, context, interner, ribFamily, out reach, out unreach);
+        }
+
+        if (interner.TryGetByWire(context.FourOctetAs, block, out var cached))
+        {
+            return cached;
+        }
+
+        var attributes = interner.Intern(DecodeAll(block, baseOffset, context, ribFamily, out reach, out unreach));
+        interner.AddByWire(context.FourOctetAs, block, attributes);
+        return attributes;
+    }
+
+    /// <summary>
+    /// The wire cache for a block with MP_REACH/MP_UNREACH keys on the block without them: they carry the prefixes and
+    /// the next hop, which PathAttributes does not hold, so a table transfer of any family hits the cache and decodes
+    /// only those two attributes.
+    /// </summary>
+    private static PathAttributes DecodeCachedWithoutMultiprotocol(
+        ReadOnlySpan<byte> block,
+        int baseOffset,
+        BgpDecodingContext context,
+        AttributeSetInterner interner,
+        AfiSafi? ribFamily,
+        out MpReachNlri? reach,
+        out MpUnreachNlri? unreach)
+    {
+        byte[]? rented = null;
+        var buffer = block.Length <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(block.Length));
         try
         {
-            if (cacheable && interner!.TryGetByWire(context.FourOctetAs, key, out var cached))
+            var key = buffer[..CopyWithoutMultiprotocol(block, buffer)];
+            if (interner.TryGetByWire(context.FourOctetAs, key, out var cached))
             {
-                if (multiprotocol)
-                {
-                    DecodeMultiprotocol(block, baseOffset, context, ribFamily, out reach, out unreach);
-                }
-
+                DecodeMultiprotocol(block, baseOffset, context, ribFamily, out reach, out unreach);
                 return cached;
             }
 
-            var attributes = DecodeAll(block, baseOffset, context, ribFamily, out reach, out unreach);
-            if (interner is not null)
-            {
-                attributes = interner.Intern(attributes);
-                if (cacheable)
-                {
-                    interner.AddByWire(context.FourOctetAs, key, attributes);
-                }
-            }
-
+            var attributes = interner.Intern(DecodeAll(block, baseOffset, context, ribFamily, out reach, out unreach));
+            interner.AddByWire(context.FourOctetAs, key, attributes);
             return attributes;
         }
         finally
