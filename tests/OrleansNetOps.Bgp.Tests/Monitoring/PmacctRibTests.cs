@@ -65,6 +65,8 @@ public sealed class PmacctRibTests(ITestOutputHelper output)
         var extra = observed.Keys.Where(k => !expected.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         var differences = new List<string>();
         var asPathsNotComparable = 0;
+        var asPathsWithoutPrepend = 0;
+        var mappedNextHops = 0;
         foreach (var (key, route) in expected)
         {
             if (!observed.TryGetValue(key, out var ours))
@@ -74,12 +76,15 @@ public sealed class PmacctRibTests(ITestOutputHelper output)
 
             var asPath = ExpectedAsPath(route, ours.Route, ours.Router, ours.Connection);
             asPathsNotComparable += asPath is null ? 1 : 0;
+            asPathsWithoutPrepend += asPath is not null && asPath != string.Join(' ', PmacctBmpLog.Items(route.Line, "as_path")) ? 1 : 0;
+            mappedNextHops += PmacctBmpLog.Text(route.Line, "bgp_nexthop") is { } printed && printed != (ours.Route.Attributes.NextHop ?? System.Net.IPAddress.Any).ToString() ? 1 : 0;
             differences.AddRange(PmacctRouteComparison.Differences(route, ours.Route, asPath).Select(d => $"{key}: {d}"));
         }
 
         output.WriteLine($"{capture}/{log}: pmacct holds {expected.Count} routes after {golden.Updates} announcements; "
             + $"the RIB views hold {observed.Count}; {expected.Count - missing.Count} present, {missing.Count} missing, {extra.Count} extra, "
-            + $"{differences.Count} field differences; AS path not comparable for {asPathsNotComparable}");
+            + $"{differences.Count} field differences; AS path not comparable for {asPathsNotComparable}, compared without FRR's prepended own AS for "
+            + $"{asPathsWithoutPrepend}; next hop equal only as IPv4 and IPv4-mapped IPv6 for {mappedNextHops}");
         foreach (var group in expected.Values.GroupBy(r => (r.View, r.Family)).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal))
         {
             output.WriteLine($"  {group.Key.View} {group.Key.Family}: {group.Count()}");
