@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using OrleansNetOps.Bgp.Messages;
 using OrleansNetOps.Bgp.Prefixes;
@@ -29,12 +30,109 @@ internal static class PathAttributeCodec
     {
         reach = null;
         unreach = null;
-        var cacheable = interner is not null && !HasMultiprotocolAttributes(block);
-        if (cacheable && interner!.TryGetByWire(context.FourOctetAs, block, out var cached))
+        var multiprotocol = false;
+        if (interner is null || !WithoutMultiprotocol(block, out multiprotocol))
+        {
+            var decoded = DecodeAll(block, baseOffset, context, ribFamily, out reach, out unreach);
+            return interner?.Intern(decoded) ?? decoded;
+        }
+
+        if (multiprotocol)
+        {
+            return DecodeCachedWithoutMultiprotocol(block, baseOffset, context, interner, ribFamily, out reach, out unreach);
+        }
+
+        if (interner.TryGetByWire(context.FourOctetAs, block, out var cached))
         {
             return cached;
         }
 
+        var attributes = interner.Intern(DecodeAll(block, baseOffset, context, ribFamily, out reach, out unreach));
+        interner.AddByWire(context.FourOctetAs, block, attributes);
+        return attributes;
+    }
+
+    /// <summary>
+    /// The wire cache for a block with MP_REACH/MP_UNREACH keys on the block without them: they carry the prefixes and
+    /// the next hop, which PathAttributes does not hold, so a table transfer of any family hits the cache and decodes
+    /// only those two attributes.
+    /// </summary>
+    private static PathAttributes DecodeCachedWithoutMultiprotocol(
+        ReadOnlySpan<byte> block,
+        int baseOffset,
+        BgpDecodingContext context,
+        AttributeSetInterner interner,
+        AfiSafi? ribFamily,
+        out MpReachNlri? reach,
+        out MpUnreachNlri? unreach)
+    {
+        byte[]? rented = null;
+        var buffer = block.Length <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(block.Length));
+        try
+        {
+            var key = buffer[..CopyWithoutMultiprotocol(block, buffer)];
+            if (interner.TryGetByWire(context.FourOctetAs, key, out var cached))
+            {
+                DecodeMultiprotocol(block, baseOffset, context, ribFamily, out reach, out unreach);
+                return cached;
+            }
+
+            var attributes = interner.Intern(DecodeAll(block, baseOffset, context, ribFamily, out reach, out unreach));
+            interner.AddByWire(context.FourOctetAs, key, attributes);
+            return attributes;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Decodes only MP_REACH_NLRI and MP_UNREACH_NLRI of a block whose other attributes came from the cache.</summary>
+    private static void DecodeMultiprotocol(
+        ReadOnlySpan<byte> block, int baseOffset, BgpDecodingContext context, AfiSafi? ribFamily, out MpReachNlri? reach, out MpUnreachNlri? unreach)
+    {
+        reach = null;
+        unreach = null;
+        var reader = new WireReader(block, baseOffset);
+        while (!reader.IsEmpty)
+        {
+            var headerOffset = reader.Offset;
+            var flags = (PathAttributeFlags)reader.ReadByte("attribute flags");
+            var typeCode = reader.ReadByte("attribute type");
+            int length = (flags & PathAttributeFlags.ExtendedLength) != 0 ? reader.ReadUInt16("attribute length") : reader.ReadByte("attribute length");
+            var value = reader.ReadNested(length, "attribute value");
+            if (typeCode is (byte)PathAttributeType.MpReachNlri or (byte)PathAttributeType.MpUnreachNlri)
+            {
+                var name = Name(typeCode);
+                CheckFlags(flags, typeCode, name, headerOffset);
+                DecodeMultiprotocol(typeCode, value, length, context, ribFamily, name, ref reach, ref unreach);
+            }
+        }
+    }
+
+    private static void DecodeMultiprotocol(
+        byte typeCode, WireReader value, int length, BgpDecodingContext context, AfiSafi? ribFamily, string name, ref MpReachNlri? reach, ref MpUnreachNlri? unreach)
+    {
+        if (typeCode == (byte)PathAttributeType.MpReachNlri)
+        {
+            reach = ribFamily is { } family && length > 0 && value.Rest[0] == length - 1
+                ? new MpReachNlri(family, value.Rest[1..].ToArray(), default, default)
+                : DecodeMpReach(value, context, name);
+        }
+        else
+        {
+            unreach = DecodeMpUnreach(value, context, name);
+        }
+    }
+
+    private static PathAttributes DecodeAll(
+        ReadOnlySpan<byte> block, int baseOffset, BgpDecodingContext context, AfiSafi? ribFamily, out MpReachNlri? reach, out MpUnreachNlri? unreach)
+    {
+        reach = null;
+        unreach = null;
         var reader = new WireReader(block, baseOffset);
         Origin? origin = null;
         AsPath? asPath = null;
@@ -155,13 +253,8 @@ internal static class PathAttributeCodec
 
                     large = largeArray;
                     break;
-                case PathAttributeType.MpReachNlri:
-                    reach = ribFamily is { } family && length > 0 && value.Rest[0] == length - 1
-                        ? new MpReachNlri(family, value.Rest[1..].ToArray(), default, default)
-                        : DecodeMpReach(value, context, name);
-                    break;
-                case PathAttributeType.MpUnreachNlri:
-                    unreach = DecodeMpUnreach(value, context, name);
+                case PathAttributeType.MpReachNlri or PathAttributeType.MpUnreachNlri:
+                    DecodeMultiprotocol(typeCode, value, length, context, ribFamily, name, ref reach, ref unreach);
                     break;
                 default:
                     (unknown ??= []).Add(new RawPathAttribute(flags, typeCode, value.Rest.ToArray()));
@@ -169,7 +262,7 @@ internal static class PathAttributeCodec
             }
         }
 
-        var attributes = new PathAttributes
+        return new PathAttributes
         {
             Origin = origin,
             AsPath = asPath,
@@ -187,17 +280,6 @@ internal static class PathAttributeCodec
             LargeCommunities = large,
             Unrecognized = unknown?.ToArray() ?? default(EquatableArray<RawPathAttribute>),
         };
-
-        if (interner is not null)
-        {
-            attributes = interner.Intern(attributes);
-            if (cacheable)
-            {
-                interner.AddByWire(context.FourOctetAs, block, attributes);
-            }
-        }
-
-        return attributes;
     }
 
     public static void Encode(
@@ -330,6 +412,7 @@ internal static class PathAttributeCodec
             writer.WriteBytes(reach.NextHopBytes.AsSpan());
             writer.WriteByte(0);
             NlriCodec.Encode(writer, reach.Nlri.AsSpan(), context.HasAddPath(reach.Family));
+            EncodeLabeled(writer, reach.Labeled.AsSpan(), reach.Family, context);
             writer.WriteBytes(reach.UndecodedNlri.AsSpan());
             End(writer, start);
         }
@@ -341,6 +424,7 @@ internal static class PathAttributeCodec
             writer.WriteUInt16((ushort)unreach.Family.Afi);
             writer.WriteByte((byte)unreach.Family.Safi);
             NlriCodec.Encode(writer, unreach.Withdrawn.AsSpan(), context.HasAddPath(unreach.Family));
+            EncodeLabeled(writer, unreach.Labeled.AsSpan(), unreach.Family, context);
             writer.WriteBytes(unreach.UndecodedNlri.AsSpan());
             End(writer, start);
         }
@@ -413,23 +497,22 @@ internal static class PathAttributeCodec
         _ => $"attribute {typeCode}",
     };
 
-    private static bool HasMultiprotocolAttributes(ReadOnlySpan<byte> block)
+    /// <summary>
+    /// Walks the attribute headers: false when the block is malformed (left to the full decoder, never cached), else
+    /// whether it holds MP_REACH_NLRI or MP_UNREACH_NLRI.
+    /// </summary>
+    private static bool WithoutMultiprotocol(ReadOnlySpan<byte> block, out bool multiprotocol)
     {
+        multiprotocol = false;
         var position = 0;
         while (position + 3 <= block.Length)
         {
-            var flags = block[position];
-            var type = block[position + 1];
-            if (type is (byte)PathAttributeType.MpReachNlri or (byte)PathAttributeType.MpUnreachNlri)
-            {
-                return true;
-            }
-
-            if ((flags & (byte)PathAttributeFlags.ExtendedLength) != 0)
+            multiprotocol |= block[position + 1] is (byte)PathAttributeType.MpReachNlri or (byte)PathAttributeType.MpUnreachNlri;
+            if ((block[position] & (byte)PathAttributeFlags.ExtendedLength) != 0)
             {
                 if (position + 4 > block.Length)
                 {
-                    return true;
+                    return false;
                 }
 
                 position += 4 + ((block[position + 2] << 8) | block[position + 3]);
@@ -440,8 +523,29 @@ internal static class PathAttributeCodec
             }
         }
 
-        // A malformed tail is treated like an MP block: not cached, so the full decoder reports it.
-        return position != block.Length;
+        return position == block.Length;
+    }
+
+    /// <summary>Copies the attributes of a well-formed block other than MP_REACH/MP_UNREACH; returns the bytes written.</summary>
+    private static int CopyWithoutMultiprotocol(ReadOnlySpan<byte> block, Span<byte> destination)
+    {
+        var written = 0;
+        var position = 0;
+        while (position < block.Length)
+        {
+            var size = (block[position] & (byte)PathAttributeFlags.ExtendedLength) != 0
+                ? 4 + ((block[position + 2] << 8) | block[position + 3])
+                : 3 + block[position + 2];
+            if (block[position + 1] is not ((byte)PathAttributeType.MpReachNlri or (byte)PathAttributeType.MpUnreachNlri))
+            {
+                block.Slice(position, size).CopyTo(destination[written..]);
+                written += size;
+            }
+
+            position += size;
+        }
+
+        return written;
     }
 
     private static void CheckFlags(PathAttributeFlags flags, byte typeCode, string name, int offset)
@@ -560,10 +664,15 @@ internal static class PathAttributeCodec
 
     private static MpReachNlri DecodeMpReach(WireReader value, BgpDecodingContext context, string name)
     {
-        var family = new AfiSafi((Afi)value.ReadUInt16(name + " AFI"), (Safi)value.ReadByte(name + " SAFI"));
-        var nextHopLength = value.ReadByte(name + " next hop length");
-        var nextHop = value.ReadBytes(nextHopLength, name + " next hop").ToArray();
-        value.ReadByte(name + " reserved");
+        var family = new AfiSafi((Afi)value.ReadUInt16("MP_REACH_NLRI AFI"), (Safi)value.ReadByte("MP_REACH_NLRI SAFI"));
+        var nextHopLength = value.ReadByte("MP_REACH_NLRI next hop length");
+        var nextHop = value.ReadBytes(nextHopLength, "MP_REACH_NLRI next hop").ToArray();
+        value.ReadByte("MP_REACH_NLRI reserved");
+        if (LabeledNlriCodec.Supports(family))
+        {
+            return new MpReachNlri(family, nextHop, default, default, DecodeLabeled(value, family, context, withdrawal: false));
+        }
+
         if (!family.HasPlainPrefixes)
         {
             return new MpReachNlri(family, nextHop, default, value.Rest.ToArray());
@@ -575,7 +684,12 @@ internal static class PathAttributeCodec
 
     private static MpUnreachNlri DecodeMpUnreach(WireReader value, BgpDecodingContext context, string name)
     {
-        var family = new AfiSafi((Afi)value.ReadUInt16(name + " AFI"), (Safi)value.ReadByte(name + " SAFI"));
+        var family = new AfiSafi((Afi)value.ReadUInt16("MP_UNREACH_NLRI AFI"), (Safi)value.ReadByte("MP_UNREACH_NLRI SAFI"));
+        if (LabeledNlriCodec.Supports(family))
+        {
+            return new MpUnreachNlri(family, default, default, DecodeLabeled(value, family, context, withdrawal: true));
+        }
+
         if (!family.HasPlainPrefixes)
         {
             return new MpUnreachNlri(family, default, value.Rest.ToArray());
@@ -583,6 +697,42 @@ internal static class PathAttributeCodec
 
         var nlri = NlriCodec.DecodeAll(value, family.Afi == Afi.IPv6, context.HasAddPath(family), name + " NLRI");
         return new MpUnreachNlri(family, nlri, default);
+    }
+
+    /// <summary>
+    /// Labelled NLRI with the path identifiers the OPENs negotiated — or, when they do not parse that way but do
+    /// without (or with) identifiers, that way: Huawei VRP sends a VRF Loc-RIB's labelled-unicast routes with path
+    /// identifiers while its Peer Up OPENs offer ADD-PATH for plain unicast only. One reading parsing the whole
+    /// field and the other not is unambiguous.
+    /// </summary>
+    private static EquatableArray<LabeledNlri> DecodeLabeled(WireReader value, AfiSafi family, BgpDecodingContext context, bool withdrawal)
+    {
+        var addPath = context.HasAddPath(family);
+        try
+        {
+            return LabeledNlriCodec.Decode(value, family, addPath, withdrawal);
+        }
+        catch (BgpDecodeException)
+        {
+            try
+            {
+                return LabeledNlriCodec.Decode(value, family, !addPath, withdrawal);
+            }
+            catch (BgpDecodeException)
+            {
+                // Neither reading parses: report the negotiated one.
+            }
+
+            throw;
+        }
+    }
+
+    private static void EncodeLabeled(WireWriter writer, ReadOnlySpan<LabeledNlri> routes, AfiSafi family, BgpDecodingContext context)
+    {
+        if (!routes.IsEmpty)
+        {
+            LabeledNlriCodec.Encode(writer, routes, family, context.HasAddPath(family));
+        }
     }
 
     private static int Begin(WireWriter writer, PathAttributeFlags flags, PathAttributeType type) =>

@@ -281,10 +281,26 @@ public sealed class BmpReader
         var sent = DecodeOpen(ref reader, "Peer Up sent OPEN");
         var received = DecodeOpen(ref reader, "Peer Up received OPEN");
         var tlvs = ReadTlvs(reader, "Peer Up information TLV");
-        _sessions[(peer.PeerType, peer.Distinguisher, SessionAddress(peer.PeerAddress))] = new PeerSession(
-            BgpDecodingContext.Negotiate(received, sent),
-            BgpDecodingContext.Negotiate(sent, received));
+        var key = (peer.PeerType, peer.Distinguisher, SessionAddress(peer.PeerAddress));
+        var inbound = BgpDecodingContext.Negotiate(received, sent);
+        var outbound = BgpDecodingContext.Negotiate(sent, received);
+        if (_sessions.TryGetValue(key, out var up))
+        {
+            // Another Peer Up while the peer is up: Huawei sends one per family for a Loc-RIB instance, each OPEN
+            // naming only that family. What it does not name stays as the earlier Peer Ups negotiated it.
+            var named = sent.Capabilities.Concat(received.Capabilities).OfType<MultiprotocolCapability>().Select(c => c.Family).ToHashSet();
+            inbound = Keep(inbound, up.Inbound, named);
+            outbound = Keep(outbound, up.Outbound, named);
+        }
+
+        _sessions[key] = new PeerSession(inbound, outbound);
         return new BmpPeerUp(peer, localAddress, localPort, remotePort, sent, received, tlvs);
+    }
+
+    private static BgpDecodingContext Keep(BgpDecodingContext current, BgpDecodingContext earlier, HashSet<AfiSafi> named)
+    {
+        var kept = earlier.AddPathFamilies.Where(f => !named.Contains(f) && !current.HasAddPath(f)).ToArray();
+        return kept.Length == 0 ? current : current with { AddPathFamilies = current.AddPathFamilies.Concat(kept).ToArray() };
     }
 
     private static OpenMessage DecodeOpen(ref WireReader reader, string field)

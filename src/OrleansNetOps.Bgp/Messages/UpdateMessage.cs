@@ -23,11 +23,76 @@ public sealed record UpdateMessage(
     /// True for an End-of-RIB marker (RFC 4724): an empty UPDATE for IPv4 unicast, or one holding only an
     /// empty MP_UNREACH_NLRI for other families.
     /// </summary>
-    public bool IsEndOfRib =>
-        Withdrawn.IsEmpty && Announced.IsEmpty && MpReach is null
-        && (MpUnreach is null ? Attributes == PathAttributes.Empty : MpUnreach.Withdrawn.IsEmpty && MpUnreach.UndecodedNlri.IsEmpty);
+    public bool IsEndOfRib => EndOfRibFamily is not null;
 
-    /// <summary>Number of announced and withdrawn prefixes across all decoded families.</summary>
+    /// <summary>The family an End-of-RIB marker closes, or null when this UPDATE is not one.</summary>
+    public AfiSafi? EndOfRibFamily => EndOfRib(Withdrawn.IsEmpty, Attributes, Announced.IsEmpty, MpReach, MpUnreach);
+
+    /// <summary>Number of announced and withdrawn routes across all decoded families.</summary>
     public int PrefixCount =>
-        Withdrawn.Count + Announced.Count + (MpReach?.Nlri.Count ?? 0) + (MpUnreach?.Withdrawn.Count ?? 0);
+        Withdrawn.Count + Announced.Count + (MpReach?.Nlri.Count ?? 0) + (MpReach?.Labeled.Count ?? 0)
+        + (MpUnreach?.Withdrawn.Count ?? 0) + (MpUnreach?.Labeled.Count ?? 0);
+
+    /// <summary>
+    /// Hands this UPDATE to <paramref name="sink"/> in the order <see cref="UpdateRoutes.Emit{TSink}"/> does, so a RIB
+    /// fed decoded messages ends up as one fed straight from the wire.
+    /// </summary>
+    internal void Emit<TSink>(ref TSink sink)
+        where TSink : IRouteSink
+    {
+        if (EndOfRibFamily is { } endOfRib)
+        {
+            sink.EndOfRib(endOfRib);
+            return;
+        }
+
+        foreach (var route in Withdrawn.AsSpan())
+        {
+            sink.Withdraw(AfiSafi.IPv4Unicast, route);
+        }
+
+        if (MpUnreach is { } unreach)
+        {
+            foreach (var route in unreach.Withdrawn.AsSpan())
+            {
+                sink.Withdraw(unreach.Family, route);
+            }
+
+            foreach (ref readonly var route in unreach.Labeled.AsSpan())
+            {
+                sink.Withdraw(unreach.Family, in route);
+            }
+        }
+
+        if (MpReach is { } reach)
+        {
+            foreach (var route in reach.Nlri.AsSpan())
+            {
+                sink.Announce(reach.Family, route, Attributes, reach);
+            }
+
+            foreach (ref readonly var route in reach.Labeled.AsSpan())
+            {
+                sink.Announce(reach.Family, in route, Attributes, reach);
+            }
+        }
+
+        foreach (var route in Announced.AsSpan())
+        {
+            sink.Announce(AfiSafi.IPv4Unicast, route, Attributes, null);
+        }
+    }
+
+    /// <summary>The End-of-RIB rule, shared with the streaming decoder so both see the same markers.</summary>
+    internal static AfiSafi? EndOfRib(bool noWithdrawn, PathAttributes attributes, bool noAnnounced, MpReachNlri? reach, MpUnreachNlri? unreach)
+    {
+        if (!noWithdrawn || !noAnnounced || reach is not null)
+        {
+            return null;
+        }
+
+        return unreach is null
+            ? (attributes == PathAttributes.Empty ? AfiSafi.IPv4Unicast : null)
+            : (unreach.IsEmpty ? unreach.Family : null);
+    }
 }

@@ -86,10 +86,19 @@ internal readonly ref struct UpdateRoutes
         return new UpdateRoutes(withdrawnBytes, announcedBytes, addPath, attributes, reach, unreach);
     }
 
-    /// <summary>Hands withdrawals, then announcements, to <paramref name="sink"/>; returns how many routes it passed.</summary>
+    /// <summary>
+    /// Hands withdrawals, then announcements, to <paramref name="sink"/>, or the End-of-RIB marker this UPDATE is;
+    /// returns how many routes it passed.
+    /// </summary>
     public int Emit<TSink>(ref TSink sink)
         where TSink : IRouteSink
     {
+        if (UpdateMessage.EndOfRib(_withdrawn.IsEmpty, _attributes, _announced.IsEmpty, _reach, _unreach) is { } endOfRib)
+        {
+            sink.EndOfRib(endOfRib);
+            return 0;
+        }
+
         var count = 0;
         var withdrawn = new WireReader(_withdrawn);
         while (!withdrawn.IsEmpty)
@@ -105,23 +114,33 @@ internal readonly ref struct UpdateRoutes
                 sink.Withdraw(unreach.Family, route);
             }
 
-            count += unreach.Withdrawn.Count;
+            foreach (ref readonly var route in unreach.Labeled.AsSpan())
+            {
+                sink.Withdraw(unreach.Family, in route);
+            }
+
+            count += unreach.Withdrawn.Count + unreach.Labeled.Count;
         }
 
         if (_reach is { } reach)
         {
             foreach (var route in reach.Nlri.AsSpan())
             {
-                sink.Announce(reach.Family, route, _attributes);
+                sink.Announce(reach.Family, route, _attributes, reach);
             }
 
-            count += reach.Nlri.Count;
+            foreach (ref readonly var route in reach.Labeled.AsSpan())
+            {
+                sink.Announce(reach.Family, in route, _attributes, reach);
+            }
+
+            count += reach.Nlri.Count + reach.Labeled.Count;
         }
 
         var announced = new WireReader(_announced);
         while (!announced.IsEmpty)
         {
-            sink.Announce(AfiSafi.IPv4Unicast, NlriCodec.DecodeOne(ref announced, false, _addPath, "UPDATE NLRI"), _attributes);
+            sink.Announce(AfiSafi.IPv4Unicast, NlriCodec.DecodeOne(ref announced, false, _addPath, "UPDATE NLRI"), _attributes, null);
             count++;
         }
 

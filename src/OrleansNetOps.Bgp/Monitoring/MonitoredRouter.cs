@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Net;
 using OrleansNetOps.Bgp.Attributes;
 using OrleansNetOps.Bgp.Bmp;
@@ -9,14 +10,37 @@ using OrleansNetOps.Bgp.Rib;
 namespace OrleansNetOps.Bgp.Monitoring;
 
 /// <summary>
-/// Everything one router has told us over BMP: identity, sessions, and its RIBs per peer, view and family.
-/// Pure state: feed it decoded messages with their arrival time. Not thread-safe (a grain owns it).
+/// Everything one router has told us over BMP: identity, sessions, and its RIBs per peer, view and family —
+/// unicast, labelled unicast (SAFI 4) and L3VPN (SAFI 128), keyed as the router keys them (peer, RD, prefix,
+/// path id). Unicast routes live in <see cref="AdjRibIn"/> stores and the labelled families in separate
+/// <see cref="LabeledRib"/> stores, so the extra key parts cost unicast routes nothing. Pure state: feed it BMP
+/// frames (or decoded messages) with their arrival time. Not thread-safe (a grain owns it).
 /// </summary>
 public sealed class MonitoredRouter
 {
     private readonly Dictionary<PeerKey, PeerSession> _sessions = [];
     private readonly Dictionary<(PeerKey Peer, RibView View, Afi Afi), AdjRibIn> _ribs = [];
+    private readonly Dictionary<(PeerKey Peer, RibView View, AfiSafi Family), LabeledRib> _labeledRibs = [];
+    private readonly HashSet<(PeerKey Peer, RibView View, AfiSafi Family)> _endOfRib = [];
     private readonly AttributeSetTable _attributeSets = new();
+
+    // The Route Monitoring message being applied.
+    private PeerKey _peer;
+    private RibView _view;
+    private uint _peerAs;
+
+    // A table transfer is thousands of messages from one peer, mostly sharing attribute sets: these caches spare
+    // each of them the session lookup, the RIB lookup, the quirk rewrite and the next-hop merge.
+    private BmpPeerType _lastWireType;
+    private RouteDistinguisher _lastWireDistinguisher;
+    private IpPrefix _lastWireAddress;
+    private PeerKey _lastWirePeerKey;
+    private PeerSession? _lastWireSession;
+    private AdjRibIn? _unicastRib;
+    private LabeledRib? _labeledRib;
+    private readonly Dictionary<PreparedKey, PathAttributes> _prepared = [];
+    private PreparedKey _lastPreparedKey;
+    private PathAttributes? _lastPrepared;
 
     /// <summary>sysName from the Initiation.</summary>
     public string? SysName { get; private set; }
@@ -39,16 +63,75 @@ public sealed class MonitoredRouter
     /// <summary>BMP messages applied.</summary>
     public long Messages { get; private set; }
 
-    /// <summary>Prefixes announced or withdrawn through Route Monitoring.</summary>
+    /// <summary>Routes announced or withdrawn through Route Monitoring, every family.</summary>
     public long PrefixUpdates { get; private set; }
 
-    /// <summary>The sessions.</summary>
+    /// <summary>The sessions, Loc-RIB and RD instances included (each a peer of its own).</summary>
     public IReadOnlyCollection<PeerSession> Sessions => _sessions.Values;
+
+    /// <summary>Number of routes in all RIBs, every family.</summary>
+    public long TotalRoutes => _ribs.Values.Sum(r => (long)r.Count) + _labeledRibs.Values.Sum(r => (long)r.Count);
+
+    /// <summary>Distinct attribute sets held (memory is mostly routes, not attributes).</summary>
+    public int AttributeSetCount => _attributeSets.Count;
+
+    /// <summary>Every table held or closed by an End-of-RIB: one peer's routes in one view and family.</summary>
+    public IReadOnlyList<MonitoredTable> Tables
+    {
+        get
+        {
+            var tables = new List<MonitoredTable>();
+            foreach (var ((peer, view, afi), rib) in _ribs)
+            {
+                tables.Add(new MonitoredTable(peer, view, new AfiSafi(afi, Safi.Unicast), rib.Count, _endOfRib.Contains((peer, view, new AfiSafi(afi, Safi.Unicast)))));
+            }
+
+            foreach (var ((peer, view, family), rib) in _labeledRibs)
+            {
+                tables.Add(new MonitoredTable(peer, view, family, rib.Count, _endOfRib.Contains((peer, view, family))));
+            }
+
+            foreach (var (peer, view, family) in _endOfRib)
+            {
+                var held = family.Safi == Safi.Unicast && family.Afi is Afi.IPv4 or Afi.IPv6
+                    ? _ribs.ContainsKey((peer, view, family.Afi))
+                    : _labeledRibs.ContainsKey((peer, view, family));
+                if (!held)
+                {
+                    tables.Add(new MonitoredTable(peer, view, family, 0, true));
+                }
+            }
+
+            return tables;
+        }
+    }
 
     /// <summary>A session by key.</summary>
     public PeerSession? Session(PeerKey key) => _sessions.GetValueOrDefault(key);
 
-    /// <summary>Applies one message; returns the session transitions it caused.</summary>
+    /// <summary>
+    /// Decodes one framed BMP message (see <see cref="BmpFraming"/>) with the connection's <paramref name="reader"/>
+    /// and applies it. Route Monitoring flows from the wire straight into the RIBs, without message objects; every
+    /// other message is decoded and applied as by <see cref="Apply(BmpMessage, DateTimeOffset)"/>. This is how a
+    /// router's BMP connection should be fed: one reader per connection, frames in order.
+    /// </summary>
+    /// <returns>The session transitions the message caused.</returns>
+    /// <exception cref="Wire.BgpDecodeException">The message is malformed; nothing of it was applied.</exception>
+    public IReadOnlyList<PeerTransition> Apply(BmpReader reader, ReadOnlySpan<byte> frame, DateTimeOffset arrivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var writer = new RibWriter(this);
+        var message = reader.DecodeRoutes(frame, ref writer);
+        if (message is not null)
+        {
+            return Apply(message, arrivedAt);
+        }
+
+        Messages++;
+        return [];
+    }
+
+    /// <summary>Applies one decoded message; returns the session transitions it caused.</summary>
     public IReadOnlyList<PeerTransition> Apply(BmpMessage message, DateTimeOffset arrivedAt)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -60,28 +143,50 @@ public sealed class MonitoredRouter
                 SysDescr = initiation.SysDescr ?? SysDescr;
                 Quirks = BmpVendorQuirks.For(SysDescr);
                 Connected = true;
+                ForgetRewrites();
                 return [];
             case BmpTermination:
                 return Disconnected(arrivedAt);
             case BmpPeerUp up:
             {
-                RouterId = up.SentOpen.BgpIdentifier;
-                LocalAs = up.SentOpen.Asn;
-                var transition = SessionFor(up.Peer).Up(up, arrivedAt);
+                // FRR announces its locally originated routes through a pseudo-peer whose OPENs are empty.
+                if (up.SentOpen.Asn != 0)
+                {
+                    RouterId = up.SentOpen.BgpIdentifier;
+                    LocalAs = up.SentOpen.Asn;
+                    ForgetRewrites();
+                }
+
+                var key = PeerKey.Of(up.Peer);
+                _endOfRib.RemoveWhere(t => t.Peer.Equals(key));
+                var transition = SessionFor(key).Up(up, arrivedAt);
                 return transition is null ? [] : [transition];
             }
 
             case BmpPeerDown down:
             {
                 var key = PeerKey.Of(down.Peer);
-                var transition = SessionFor(down.Peer).Down(down, arrivedAt);
+                var transition = SessionFor(key).Down(down, arrivedAt);
                 ClearRoutes(key);
                 return transition is null ? [] : [transition];
             }
 
             case BmpRouteMonitoring monitoring:
-                ApplyRoutes(monitoring);
+            {
+                var header = monitoring.Peer;
+                var key = PeerKey.Of(header);
+                var session = SessionFor(key);
+                if (session.State != SessionState.Established)
+                {
+                    session.SeenRoutes(header.PeerAs, header.PeerBgpId);
+                }
+
+                BeginUpdate(key, ViewOf(header.PeerType, header.IsAdjRibOut, header.IsPostPolicy), header.PeerAs);
+                var writer = new RibWriter(this);
+                monitoring.Update.Emit(ref writer);
                 return [];
+            }
+
             default:
                 return [];
         }
@@ -94,27 +199,73 @@ public sealed class MonitoredRouter
         return [];
     }
 
-    /// <summary>Routes received from (or sent to) peers in a view and family, optionally for one peer.</summary>
-    public IEnumerable<MonitoredRoute> Routes(RibView view, Afi afi, PeerKey? peer = null)
+    /// <summary>
+    /// Routes of one view and family, filtered as the API's <c>rib</c> query is: this is the whole of what it needs.
+    /// </summary>
+    /// <param name="view">Which RIB.</param>
+    /// <param name="afi">IPv4 or IPv6.</param>
+    /// <param name="peer">Only this peer (or Loc-RIB instance).</param>
+    /// <param name="safi"><see cref="Safi.Unicast"/> (default), <see cref="Safi.MplsLabel"/> or <see cref="Safi.MplsVpn"/>.</param>
+    /// <param name="distinguisher">Only routes whose <see cref="MonitoredRoute.Distinguisher"/> is this RD.</param>
+    /// <param name="vrf">Only routes of peers whose Peer Up named this VRF/table.</param>
+    /// <param name="prefix">Only this exact prefix (every path id and RD of it).</param>
+    public IEnumerable<MonitoredRoute> Routes(
+        RibView view,
+        Afi afi,
+        PeerKey? peer = null,
+        Safi safi = Safi.Unicast,
+        RouteDistinguisher? distinguisher = null,
+        string? vrf = null,
+        IpPrefix? prefix = null)
     {
-        foreach (var ((key, ribView, ribAfi), rib) in _ribs)
+        if (safi == Safi.Unicast)
         {
-            if (ribView != view || ribAfi != afi || (peer is { } wanted && !wanted.Equals(key)))
+            foreach (var ((key, ribView, ribAfi), rib) in _ribs)
+            {
+                var instance = key.InstanceDistinguisher;
+                if (ribView != view || ribAfi != afi || !Wanted(key, peer, vrf, out var name)
+                    || (distinguisher is { } wantedRd && instance != wantedRd))
+                {
+                    continue;
+                }
+
+                foreach (var route in rib.Routes)
+                {
+                    if (prefix is not { } p || route.Route.Prefix == p)
+                    {
+                        yield return new MonitoredRoute(key, view, route.Route, route.Attributes, Safi.Unicast, instance, default, name);
+                    }
+                }
+            }
+
+            yield break;
+        }
+
+        var family = new AfiSafi(afi, safi);
+        foreach (var ((key, ribView, ribFamily), rib) in _labeledRibs)
+        {
+            if (ribView != view || ribFamily != family || !Wanted(key, peer, vrf, out var name))
             {
                 continue;
             }
 
             foreach (var route in rib.Routes)
             {
-                yield return new MonitoredRoute(key, view, route.Route, route.Attributes);
+                var nlri = route.Route;
+                var rd = nlri.Distinguisher ?? key.InstanceDistinguisher;
+                if ((prefix is not { } p || nlri.Prefix == p) && (distinguisher is not { } wantedRd || rd == wantedRd))
+                {
+                    yield return new MonitoredRoute(key, view, nlri.Route, route.Attributes, safi, rd, nlri.Labels, name);
+                }
             }
         }
     }
 
     /// <summary>
     /// The router's best path per prefix, computed with the BGP decision process from what it reported: post-policy
-    /// Adj-RIB-In of every established session (pre-policy where a session only sends that) and its locally
-    /// originated routes. This is what stands in for Loc-RIB when the router does not send it (FRR 8.x).
+    /// Adj-RIB-In of every established global-instance session (pre-policy where a session only sends that) and its
+    /// locally originated routes, IPv4/IPv6 unicast. This is what stands in for Loc-RIB when the router does not send
+    /// it (FRR 8.x). VRF (RD-instance) peers and Loc-RIB instances take no part: their routes are another table's.
     /// </summary>
     public IReadOnlyDictionary<Nlri, SelectedRoute> SelectBest(Afi afi, BestPathOptions options, IpPrefix? only = null)
     {
@@ -122,6 +273,11 @@ public sealed class MonitoredRouter
         var candidates = new Dictionary<Nlri, List<(CandidatePath Path, MonitoredRoute Route)>>();
         foreach (var session in _sessions.Values)
         {
+            if (session.Key.PeerType is BmpPeerType.RdInstance or BmpPeerType.LocRib)
+            {
+                continue;
+            }
+
             var local = session.Key.IsLocalOrigin;
             if (!local && session.State != SessionState.Established)
             {
@@ -152,7 +308,7 @@ public sealed class MonitoredRouter
                     candidates[prefixKey] = list = [];
                 }
 
-                list.Add((path, new MonitoredRoute(session.Key, view, route.Route, route.Attributes)));
+                list.Add((path, new MonitoredRoute(session.Key, view, route.Route, route.Attributes, Vrf: session.Vrf)));
             }
         }
 
@@ -169,19 +325,34 @@ public sealed class MonitoredRouter
         return result;
     }
 
-    /// <summary>Number of routes held for a peer in a view (both families).</summary>
-    public int RouteCount(PeerKey peer, RibView view) =>
-        (_ribs.GetValueOrDefault((peer, view, Afi.IPv4))?.Count ?? 0) + (_ribs.GetValueOrDefault((peer, view, Afi.IPv6))?.Count ?? 0);
-
-    /// <summary>Number of routes in all RIBs.</summary>
-    public long TotalRoutes => _ribs.Values.Sum(r => (long)r.Count);
-
-    /// <summary>Distinct attribute sets held (memory is mostly routes, not attributes).</summary>
-    public int AttributeSetCount => _attributeSets.Count;
-
-    private PeerSession SessionFor(BmpPeerHeader header)
+    /// <summary>Number of routes held for a peer in a view, every family.</summary>
+    public int RouteCount(PeerKey peer, RibView view)
     {
-        var key = PeerKey.Of(header);
+        var count = (_ribs.GetValueOrDefault((peer, view, Afi.IPv4))?.Count ?? 0) + (_ribs.GetValueOrDefault((peer, view, Afi.IPv6))?.Count ?? 0);
+        foreach (var ((key, ribView, _), rib) in _labeledRibs)
+        {
+            if (ribView == view && key.Equals(peer))
+            {
+                count += rib.Count;
+            }
+        }
+
+        return count;
+    }
+
+    private static RibView ViewOf(BmpPeerType type, bool adjRibOut, bool postPolicy) =>
+        type == BmpPeerType.LocRib ? RibView.LocRib
+        : adjRibOut ? (postPolicy ? RibView.AdjOutPost : RibView.AdjOutPre)
+        : postPolicy ? RibView.AdjInPost : RibView.AdjInPre;
+
+    private bool Wanted(PeerKey key, PeerKey? peer, string? vrf, out string? name)
+    {
+        name = _sessions.GetValueOrDefault(key)?.Vrf;
+        return (peer is not { } wantedPeer || wantedPeer.Equals(key)) && (vrf is null || vrf == name);
+    }
+
+    private PeerSession SessionFor(PeerKey key)
+    {
         if (!_sessions.TryGetValue(key, out var session))
         {
             session = new PeerSession(key);
@@ -195,70 +366,194 @@ public sealed class MonitoredRouter
     {
         foreach (var key in _ribs.Keys.Where(k => k.Peer.Equals(peer)).ToList())
         {
-            _ribs.Remove(key);
+            _ribs.Remove(key, out var rib);
+            rib!.Clear();
         }
+
+        foreach (var key in _labeledRibs.Keys.Where(k => k.Peer.Equals(peer)).ToList())
+        {
+            _labeledRibs.Remove(key, out var rib);
+            rib!.Clear();
+        }
+
+        _endOfRib.RemoveWhere(t => t.Peer.Equals(peer));
+        _unicastRib = null;
+        _labeledRib = null;
     }
 
-    private void ApplyRoutes(BmpRouteMonitoring monitoring)
+    /// <summary>The quirk rewrite depends on the exporter and the local AS: a change of either voids what was cached.</summary>
+    private void ForgetRewrites()
     {
-        var header = monitoring.Peer;
-        var key = PeerKey.Of(header);
-        var session = SessionFor(header);
+        _prepared.Clear();
+        _lastPrepared = null;
+    }
+
+    /// <summary>Route Monitoring straight from the wire: the header, before its routes.</summary>
+    private void BeginUpdate(in BmpRoutePeer header)
+    {
+        if (_lastWireSession is null || header.PeerType != _lastWireType || header.Distinguisher != _lastWireDistinguisher
+            || !header.PeerAddress.Equals(_lastWireAddress))
+        {
+            (_lastWireType, _lastWireDistinguisher, _lastWireAddress) = (header.PeerType, header.Distinguisher, header.PeerAddress);
+            _lastWirePeerKey = new PeerKey(header.PeerType, header.Distinguisher, header.PeerAddress.Address);
+            _lastWireSession = SessionFor(_lastWirePeerKey);
+        }
+
+        var session = _lastWireSession!;
         if (session.State != SessionState.Established)
         {
-            session.SeenRoutes(header);
+            Span<byte> id = stackalloc byte[4];
+            BinaryPrimitives.WriteUInt32BigEndian(id, header.PeerBgpId);
+            session.SeenRoutes(header.PeerAs, new IPAddress(id));
         }
 
-        var view = header.PeerType == BmpPeerType.LocRib ? RibView.LocRib
-            : header.IsAdjRibOut ? (header.IsPostPolicy ? RibView.AdjOutPost : RibView.AdjOutPre)
-            : header.IsPostPolicy ? RibView.AdjInPost : RibView.AdjInPre;
-        var update = monitoring.Update;
-        var attributes = Normalize(update.Attributes, header, view);
+        BeginUpdate(_lastWirePeerKey, ViewOf(header.PeerType, header.IsAdjRibOut, header.IsPostPolicy), header.PeerAs);
+    }
 
-        foreach (var withdrawn in update.Withdrawn)
+    private void BeginUpdate(PeerKey peer, RibView view, uint peerAs)
+    {
+        if (!peer.Equals(_peer) || view != _view)
         {
-            Rib(key, view, Afi.IPv4)?.Withdraw(withdrawn);
-            PrefixUpdates++;
+            _unicastRib = null;
+            _labeledRib = null;
         }
 
-        foreach (var announced in update.Announced)
-        {
-            Rib(key, view, Afi.IPv4, create: true)!.Announce(announced, attributes);
-            PrefixUpdates++;
-        }
+        _peer = peer;
+        _view = view;
+        _peerAs = peerAs;
+    }
 
-        if (update.MpUnreach is { } unreach && unreach.Family.Safi == Safi.Unicast)
+    private void Announce(AfiSafi family, Nlri route, PathAttributes attributes, MpReachNlri? reach)
+    {
+        PrefixUpdates++;
+        if (family.Safi == Safi.Unicast && family.Afi is Afi.IPv4 or Afi.IPv6)
         {
-            foreach (var withdrawn in unreach.Withdrawn)
-            {
-                Rib(key, view, unreach.Family.Afi)?.Withdraw(withdrawn);
-                PrefixUpdates++;
-            }
-        }
-
-        if (update.MpReach is { } reach && reach.Family.Safi == Safi.Unicast && reach.Family.Afi is Afi.IPv4 or Afi.IPv6)
-        {
-            var nextHops = reach.NextHops;
-            var withNextHop = nextHops.Count > 0 ? attributes with { NextHop = nextHops[0] } : attributes;
-            var rib = Rib(key, view, reach.Family.Afi, create: true)!;
-            foreach (var announced in reach.Nlri)
-            {
-                rib.Announce(announced, withNextHop);
-                PrefixUpdates++;
-            }
+            UnicastRib(family.Afi, create: true)!.Announce(route, Prepare(attributes, reach));
         }
     }
 
-    private PathAttributes Normalize(PathAttributes attributes, BmpPeerHeader header, RibView view)
+    private void Announce(AfiSafi family, in LabeledNlri route, PathAttributes attributes, MpReachNlri reach)
     {
-        if (!Quirks.LocalAsPrependedForEbgpPeers || view is not (RibView.AdjInPre or RibView.AdjInPost) || LocalAs is not { } local ||
-            header.PeerAs == local || header.PeerAs == 0 || attributes.AsPath is not { } path)
+        PrefixUpdates++;
+        LabeledRib(family, create: true)!.Announce(route, Prepare(attributes, reach));
+    }
+
+    private void Withdraw(AfiSafi family, Nlri route)
+    {
+        PrefixUpdates++;
+        if (family.Safi == Safi.Unicast && family.Afi is Afi.IPv4 or Afi.IPv6)
+        {
+            UnicastRib(family.Afi, create: false)?.Withdraw(route);
+        }
+    }
+
+    private void Withdraw(AfiSafi family, in LabeledNlri route)
+    {
+        PrefixUpdates++;
+        LabeledRib(family, create: false)?.Withdraw(route);
+    }
+
+    private void EndOfRib(AfiSafi family) => _endOfRib.Add((_peer, _view, family));
+
+    private AdjRibIn? UnicastRib(Afi afi, bool create)
+    {
+        if (_unicastRib?.Afi == afi)
+        {
+            return _unicastRib;
+        }
+
+        if (!_ribs.TryGetValue((_peer, _view, afi), out var rib) && create)
+        {
+            rib = new AdjRibIn(afi, _attributeSets);
+            _ribs.Add((_peer, _view, afi), rib);
+        }
+
+        return _unicastRib = rib;
+    }
+
+    private LabeledRib? LabeledRib(AfiSafi family, bool create)
+    {
+        if (_labeledRib?.Family == family)
+        {
+            return _labeledRib;
+        }
+
+        if (!_labeledRibs.TryGetValue((_peer, _view, family), out var rib) && create)
+        {
+            rib = new LabeledRib(family, _attributeSets);
+            _labeledRibs.Add((_peer, _view, family), rib);
+        }
+
+        return _labeledRib = rib;
+    }
+
+    /// <summary>
+    /// The attributes as the router holds them: quirks undone, and the MP_REACH next hop in <see cref="PathAttributes.NextHop"/>.
+    /// Remembered per wire set (the decoder interns them), next hop, peer AS and view, so the routes of a table transfer
+    /// share one instance per distinct result and the RIB's attribute table finds it by reference.
+    /// </summary>
+    private PathAttributes Prepare(PathAttributes attributes, MpReachNlri? reach)
+    {
+        if (reach is null)
+        {
+            // Classic IPv4 NLRI: only the quirk rewrite, which leaves the set as it is unless the exporter has the quirk.
+            var same = new PreparedKey(attributes, default, _peerAs, _view);
+            if (_lastPrepared is null || !same.Equals(_lastPreparedKey))
+            {
+                (_lastPreparedKey, _lastPrepared) = (same, Normalize(attributes));
+            }
+
+            return _lastPrepared;
+        }
+
+        var first = reach.FirstNextHop;
+        var key = new PreparedKey(attributes, IpPrefix.FromBytes(first.Length == 16, first, first.Length * 8), _peerAs, _view);
+        if (_lastPrepared is not null && key.Equals(_lastPreparedKey))
+        {
+            return _lastPrepared;
+        }
+
+        if (!_prepared.TryGetValue(key, out var prepared))
+        {
+            prepared = Normalize(attributes);
+            if (!first.IsEmpty)
+            {
+                prepared = prepared with { NextHop = new IPAddress(first) };
+            }
+
+            // Bounded: unbounded churn (every set new) must not grow memory; a cleared cache only costs a rebuild.
+            if (_prepared.Count >= 1 << 16)
+            {
+                _prepared.Clear();
+            }
+
+            _prepared.Add(key, prepared);
+        }
+
+        (_lastPreparedKey, _lastPrepared) = (key, prepared);
+        return prepared;
+    }
+
+    /// <summary>
+    /// Undoes <see cref="BmpVendorQuirks.LocalAsPrependedForEbgpPeers"/>: the router's own AS in front of a path it
+    /// received from an eBGP peer (Adj-RIB-In), or in front of any path of its Loc-RIB, where the router itself
+    /// would never hold it (its own AS in a received path is a loop).
+    /// </summary>
+    private PathAttributes Normalize(PathAttributes attributes)
+    {
+        if (!Quirks.LocalAsPrependedForEbgpPeers || LocalAs is not { } local || attributes.AsPath is not { } path)
         {
             return attributes;
         }
 
+        var applies = _view switch
+        {
+            RibView.AdjInPre or RibView.AdjInPost => _peerAs != local && _peerAs != 0,
+            RibView.LocRib => true,
+            _ => false,
+        };
         var segments = path.Segments;
-        if (segments.Count == 0 || segments[0].Type != AsPathSegmentType.AsSequence || segments[0].Asns.Count == 0 || segments[0].Asns[0] != local)
+        if (!applies || segments.Count == 0 || segments[0].Type != AsPathSegmentType.AsSequence || segments[0].Asns.Count == 0 || segments[0].Asns[0] != local)
         {
             return attributes;
         }
@@ -270,15 +565,34 @@ public sealed class MonitoredRouter
         return attributes with { AsPath = new AsPath(rest) };
     }
 
-    private AdjRibIn? Rib(PeerKey peer, RibView view, Afi afi, bool create = false)
+    /// <summary>
+    /// What <see cref="Prepare"/> depends on: the wire set by reference, the MP_REACH next hop (a /0 for the classic
+    /// NLRI, whose next hop is in the set), the peer AS and the view.
+    /// </summary>
+    private readonly record struct PreparedKey(PathAttributes Wire, IpPrefix NextHop, uint PeerAs, RibView View)
     {
-        if (_ribs.TryGetValue((peer, view, afi), out var rib) || !create)
-        {
-            return rib;
-        }
+        public bool Equals(PreparedKey other) =>
+            ReferenceEquals(Wire, other.Wire) && NextHop.Equals(other.NextHop) && PeerAs == other.PeerAs && View == other.View;
 
-        rib = new AdjRibIn(afi, _attributeSets);
-        _ribs.Add((peer, view, afi), rib);
-        return rib;
+        public override int GetHashCode() =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Wire), NextHop, PeerAs, View);
+    }
+
+    /// <summary>Writes the routes of a Route Monitoring message into the router's RIBs; a struct so the decoder's calls are direct.</summary>
+    private readonly struct RibWriter(MonitoredRouter router) : IBmpRouteSink
+    {
+        public void BeginUpdate(in BmpRoutePeer peer) => router.BeginUpdate(peer);
+
+        public void Announce(AfiSafi family, Nlri route, PathAttributes attributes, MpReachNlri? reach) =>
+            router.Announce(family, route, attributes, reach);
+
+        public void Announce(AfiSafi family, in LabeledNlri route, PathAttributes attributes, MpReachNlri reach) =>
+            router.Announce(family, route, attributes, reach);
+
+        public void Withdraw(AfiSafi family, Nlri route) => router.Withdraw(family, route);
+
+        public void Withdraw(AfiSafi family, in LabeledNlri route) => router.Withdraw(family, route);
+
+        public void EndOfRib(AfiSafi family) => router.EndOfRib(family);
     }
 }

@@ -33,6 +33,12 @@ public sealed class PeerSession
     /// <summary>The peer's description from the Peer Up information TLV, if any.</summary>
     public string? Description { get; private set; }
 
+    /// <summary>
+    /// The VRF/table name from the Peer Up information (RFC 9069 TLV type 3), e.g. <c>global</c> or a VRF's name for
+    /// Loc-RIB instances; <c>vrf</c> in the API.
+    /// </summary>
+    public string? Vrf { get; private set; }
+
     /// <summary>Current state.</summary>
     public SessionState State { get; private set; } = SessionState.Idle;
 
@@ -61,6 +67,7 @@ public sealed class PeerSession
         LocalRouterId = up.SentOpen.BgpIdentifier;
         LocalAddress = up.LocalAddress;
         Description = up.Information.FirstOrDefault(t => t.Type == 0)?.Text ?? Description;
+        Vrf = up.Information.FirstOrDefault(t => t.Type == 3)?.Text ?? Vrf;
         var from = State;
         if (from == SessionState.Established)
         {
@@ -97,10 +104,12 @@ public sealed class PeerSession
     }
 
     /// <summary>Notes that routes arrived from a peer whose Peer Up was missed (the collector joined late).</summary>
-    public void SeenRoutes(BmpPeerHeader header)
+    /// <param name="peerAs">Peer AS of the per-peer header.</param>
+    /// <param name="peerRouterId">Peer BGP identifier of the per-peer header.</param>
+    public void SeenRoutes(uint peerAs, IPAddress peerRouterId)
     {
-        ArgumentNullException.ThrowIfNull(header);
-        PeerAs = header.PeerAs;
-        PeerRouterId = header.PeerBgpId;
+        ArgumentNullException.ThrowIfNull(peerRouterId);
+        PeerAs = peerAs;
+        PeerRouterId = peerRouterId;
     }
 }

@@ -31,9 +31,9 @@ public class AdjRibInMemoryBenchmarks
         var used = table.DistinctUsed;
         var setBytes = table.PoolBytes;
         Console.WriteLine($"// {Routes} routes, {used} distinct attribute sets used of {table.PoolSize}; the {table.PoolSize} sets retain {setBytes} bytes ({(double)setBytes * used / table.PoolSize / Routes:F1} B/route for the used ones)");
-        Console.WriteLine($"// AdjRibIn retained: {Retained(() => LoadAdjRibIn()) / (double)Routes:F1} B/route (structure only, sets excluded)");
-        Console.WriteLine($"// AdjRibIn presized retained: {Retained(() => LoadAdjRibInPresized()) / (double)Routes:F1} B/route (structure only, sets excluded)");
-        Console.WriteLine($"// Dictionary<IpPrefix, PathAttributes> retained: {Retained(() => LoadDictionary()) / (double)Routes:F1} B/route (structure only, sets excluded)");
+        Console.WriteLine($"// AdjRibIn retained: {RetainedMemory.Of(() => LoadAdjRibIn()) / (double)Routes:F1} B/route (structure only, sets excluded)");
+        Console.WriteLine($"// AdjRibIn presized retained: {RetainedMemory.Of(() => LoadAdjRibInPresized()) / (double)Routes:F1} B/route (structure only, sets excluded)");
+        Console.WriteLine($"// Dictionary<IpPrefix, PathAttributes> retained: {RetainedMemory.Of(() => LoadDictionary()) / (double)Routes:F1} B/route (structure only, sets excluded)");
     }
 
     /// <summary>Baseline: the obvious map from prefix to attribute-set reference.</summary>
@@ -73,14 +73,5 @@ public class AdjRibInMemoryBenchmarks
         }
 
         return rib;
-    }
-
-    private static long Retained(Func<object> load)
-    {
-        var before = GC.GetTotalMemory(true);
-        var table = load();
-        var after = GC.GetTotalMemory(true);
-        GC.KeepAlive(table);
-        return after - before;
     }
 }

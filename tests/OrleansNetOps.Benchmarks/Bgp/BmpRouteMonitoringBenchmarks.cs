@@ -67,7 +67,7 @@ public class BmpRouteMonitoringBenchmarks
         _messages = messages.ToArray();
         Console.WriteLine($"// {Packing}: {records.Count} prefixes in {_messages.Length} messages, {_messages.Sum(m => (long)m.Length)} bytes, {records.Select(r => r.Attributes).Distinct().Count()} distinct attribute sets");
         _warm = new BmpReader(new AttributeSetInterner());
-        var sink = new CountingSink();
+        var sink = new CountingRouteSink();
         foreach (var message in _messages)
         {
             _warm.DecodeRoutes(message, ref sink);
@@ -114,14 +114,14 @@ public class BmpRouteMonitoringBenchmarks
     public long DecodeRoutes()
     {
         var reader = new BmpReader(new AttributeSetInterner());
-        var sink = new CountingSink();
+        var sink = new CountingRouteSink();
         foreach (var message in _messages)
         {
             var frame = BmpFraming.Frame(message);
             reader.DecodeRoutes(message.AsSpan(0, frame.Length), ref sink);
         }
 
-        return sink.Prefixes;
+        return sink.Routes;
     }
 
     /// <summary>
@@ -131,14 +131,14 @@ public class BmpRouteMonitoringBenchmarks
     [Benchmark]
     public long DecodeRoutesWarm()
     {
-        var sink = new CountingSink();
+        var sink = new CountingRouteSink();
         foreach (var message in _messages)
         {
             var frame = BmpFraming.Frame(message);
             _warm.DecodeRoutes(message.AsSpan(0, frame.Length), ref sink);
         }
 
-        return sink.Prefixes;
+        return sink.Routes;
     }
 
     private static byte[] Message(TableDumpRecord record, Nlri[] nlri)
@@ -153,18 +153,5 @@ public class BmpRouteMonitoringBenchmarks
         BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(6 + 26), record.PeerAs);
         bgp.CopyTo(message, 48);
         return message;
-    }
-
-    /// <summary>Counts what a RIB would store; a struct so the sink calls are not virtual.</summary>
-    private struct CountingSink : IBmpRouteSink
-    {
-        public long Prefixes;
-        public uint LastPeerAs;
-
-        public void BeginUpdate(in BmpRoutePeer peer) => LastPeerAs = peer.PeerAs;
-
-        public void Announce(AfiSafi family, Nlri route, PathAttributes attributes) => Prefixes++;
-
-        public void Withdraw(AfiSafi family, Nlri route) => Prefixes++;
     }
 }

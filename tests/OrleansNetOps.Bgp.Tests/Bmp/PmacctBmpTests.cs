@@ -113,12 +113,9 @@ public sealed class PmacctBmpTests
                 yield return (reach.Family, nlri.Prefix.ToString(), null);
             }
 
-            if (LabeledNlriCodec.Supports(reach.Family))
+            foreach (var labeled in reach.Labeled)
             {
-                foreach (var labeled in LabeledNlriCodec.Decode(reach.UndecodedNlri.AsSpan(), reach.Family, false, false))
-                {
-                    yield return (reach.Family, labeled.Prefix.ToString(), labeled.Labels[0].ToString(CultureInfo.InvariantCulture));
-                }
+                yield return (reach.Family, labeled.Prefix.ToString(), labeled.Labels[0].ToString(CultureInfo.InvariantCulture));
             }
         }
     }
@@ -137,12 +134,9 @@ public sealed class PmacctBmpTests
                 yield return (unreach.Family, nlri.Prefix.ToString());
             }
 
-            if (LabeledNlriCodec.Supports(unreach.Family))
+            foreach (var labeled in unreach.Labeled)
             {
-                foreach (var labeled in LabeledNlriCodec.Decode(unreach.UndecodedNlri.AsSpan(), unreach.Family, false, true))
-                {
-                    yield return (unreach.Family, labeled.Prefix.ToString());
-                }
+                yield return (unreach.Family, labeled.Prefix.ToString());
             }
         }
     }

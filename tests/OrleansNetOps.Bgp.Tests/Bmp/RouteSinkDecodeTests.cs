@@ -32,7 +32,7 @@ public sealed class RouteSinkDecodeTests
                 {
                     Assert.Null(returned);
                     Assert.Equal(Expected(rm), sink.Events);
-                    checkedRoutes += sink.Events.Count - 1;
+                    checkedRoutes += sink.Events.Count(e => e[0] is '+' or '-');
                 }
                 else
                 {
@@ -85,18 +85,26 @@ public sealed class RouteSinkDecodeTests
     {
         var u = rm.Update;
         var events = new List<string> { $"peer {rm.Peer.PeerAddress} {rm.Peer.Flags} {rm.Peer.PeerAs}" };
+        if (u.EndOfRibFamily is { } endOfRib)
+        {
+            events.Add($"end-of-rib {endOfRib}");
+            return events;
+        }
+
         events.AddRange(u.Withdrawn.Select(n => $"- {AfiSafi.IPv4Unicast} {n}"));
         if (u.MpUnreach is { } unreach)
         {
             events.AddRange(unreach.Withdrawn.Select(n => $"- {unreach.Family} {n}"));
+            events.AddRange(unreach.Labeled.Select(n => $"- {unreach.Family} {n}"));
         }
 
         if (u.MpReach is { } reach)
         {
-            events.AddRange(reach.Nlri.Select(n => $"+ {reach.Family} {n} {u.Attributes.GetHashCode()}"));
+            events.AddRange(reach.Nlri.Select(n => $"+ {reach.Family} {n} {u.Attributes.GetHashCode()} via {string.Join(',', reach.NextHops)}"));
+            events.AddRange(reach.Labeled.Select(n => $"+ {reach.Family} {n} {u.Attributes.GetHashCode()} via {string.Join(',', reach.NextHops)}"));
         }
 
-        events.AddRange(u.Announced.Select(n => $"+ {AfiSafi.IPv4Unicast} {n} {u.Attributes.GetHashCode()}"));
+        events.AddRange(u.Announced.Select(n => $"+ {AfiSafi.IPv4Unicast} {n} {u.Attributes.GetHashCode()} via "));
         return events;
     }
 
@@ -109,9 +117,16 @@ public sealed class RouteSinkDecodeTests
         public readonly void BeginUpdate(in BmpRoutePeer peer) =>
             Events.Add($"peer {peer.PeerAddress.Address} {peer.Flags} {peer.PeerAs}");
 
-        public readonly void Announce(AfiSafi family, Nlri route, PathAttributes attributes) =>
-            Events.Add($"+ {family} {route} {attributes.GetHashCode()}");
+        public readonly void Announce(AfiSafi family, Nlri route, PathAttributes attributes, MpReachNlri? reach) =>
+            Events.Add($"+ {family} {route} {attributes.GetHashCode()} via {string.Join(',', reach?.NextHops ?? [])}");
+
+        public readonly void Announce(AfiSafi family, in LabeledNlri route, PathAttributes attributes, MpReachNlri reach) =>
+            Events.Add($"+ {family} {route} {attributes.GetHashCode()} via {string.Join(',', reach.NextHops)}");
 
         public readonly void Withdraw(AfiSafi family, Nlri route) => Events.Add($"- {family} {route}");
+
+        public readonly void Withdraw(AfiSafi family, in LabeledNlri route) => Events.Add($"- {family} {route}");
+
+        public readonly void EndOfRib(AfiSafi family) => Events.Add($"end-of-rib {family}");
     }
 }

@@ -82,12 +82,15 @@ public sealed class MrtparseSampleTests
     }
 
     [Fact]
-    public void Openbgpd_keeps_vpnv4_nlri_raw_and_decodes_route_targets()
+    public void Openbgpd_vpnv4_nlri_decode_with_distinguisher_and_label_and_route_targets()
     {
         var updates = Read("openbgpd_bgp").OfType<Bgp4mpMessageRecord>().Select(r => r.Message).OfType<UpdateMessage>().ToList();
         var vpn = updates.First(u => u.MpReach?.Family == new AfiSafi(Afi.IPv4, Safi.MplsVpn));
         Assert.True(vpn.MpReach!.Nlri.IsEmpty);
-        Assert.False(vpn.MpReach.UndecodedNlri.IsEmpty);
+        Assert.True(vpn.MpReach.UndecodedNlri.IsEmpty);
+        var route = Assert.Single(vpn.MpReach.Labeled);
+        Assert.NotNull(route.Distinguisher);
+        Assert.Single(route.Labels);
         Assert.Equal(IPAddress.Parse("192.168.0.15"), Assert.Single(vpn.MpReach.NextHops));
         Assert.Equal("rt:65000:100", vpn.Attributes.ExtendedCommunities[0].ToString());
 
