@@ -11,8 +11,9 @@ namespace OrleansNetOps.Analytics.Logs;
 /// <item>a token with digits and a path separator (<c>/</c> or <c>\</c>) is a path, file or URL: masked;</item>
 /// <item>a token with two or more digit-bearing alphanumeric runs (addresses, versions, dates, times, ids such as
 /// <c>attempt_1445_0020_m_000002_0</c>) is masked whole;</item>
-/// <item>a token with one digit-bearing run keeps its other parts (<c>node-129</c> → <c>node-&lt;*&gt;</c>,
-/// <c>blk_-1608</c> → <c>blk_&lt;*&gt;</c>), and is masked whole when no letter remains (numbers, hex, <c>0x1f</c>);</item>
+/// <item>a token with one digit-bearing run masks that run, letters included, and keeps its other parts
+/// (<c>node-129</c> → <c>node-&lt;*&gt;</c>, <c>blk_-1608</c> → <c>blk_&lt;*&gt;</c>); it is masked whole when no letter
+/// remains (numbers, hex, <c>0x1f</c>, <c>eth0</c>, <c>ssh2</c>);</item>
 /// <item>a <c>ctime</c>-style date (<c>Fri Dec 10 19:02:14 EST 2004</c>, <c>Jul 24 02:38:22</c>) becomes one wildcard;</item>
 /// <item>runs of identical masked tokens collapse into one (lists of ids or addresses of any length).</item>
 /// </list>
