@@ -9,6 +9,7 @@ namespace OrleansNetOps.Analytics.Logs;
 /// <item>a token without digits is kept as it is (words, and paths made of words);</item>
 /// <item><c>key=value</c> keeps <c>key=</c> and masks the value by the same rules;</item>
 /// <item>a token with digits and a path separator (<c>/</c> or <c>\</c>) is a path, file or URL: masked;</item>
+/// <item>a dotted host name with a port (<c>proxy.example.edu:5070</c>) is masked;</item>
 /// <item>a token with two or more digit-bearing alphanumeric runs (addresses, versions, dates, times, ids such as
 /// <c>attempt_1445_0020_m_000002_0</c>) is masked whole;</item>
 /// <item>a token with one digit-bearing run masks that run, letters included, and keeps its other parts
@@ -42,7 +43,7 @@ public static class LogMasker
     public static string MaskText(string content) => string.Join(' ', Mask(content));
 
     /// <summary>Appends the masked tokens of <paramref name="content"/> to <paramref name="tokens"/> (cleared first).</summary>
-    internal static void Tokenize(string content, List<string> tokens)
+    internal static void Tokenize(string content, List<string> tokens, TokenTable? table = null)
     {
         tokens.Clear();
         var span = content.AsSpan();
@@ -51,7 +52,7 @@ public static class LogMasker
         for (var i = 0; i < count; i++)
         {
             var dateEnd = CtimeEnd(span, raw[..count], i);
-            var token = dateEnd > i ? Wildcard : MaskToken(content, raw[i]);
+            var token = dateEnd > i ? Wildcard : MaskToken(content, raw[i], table);
             if (dateEnd > i)
             {
                 i = dateEnd - 1;
@@ -93,15 +94,17 @@ public static class LogMasker
         return count;
     }
 
-    private static string MaskToken(string content, Range range)
+    private static string MaskToken(string content, Range range, TokenTable? table)
     {
         var token = content.AsSpan(range);
         if (!token.ContainsAnyInRange('0', '9'))
         {
-            return content[range];
+            return table?.Get(token) ?? content[range];
         }
 
-        return Mask(token) ?? content[range];
+        var masked = Mask(token);
+        return masked is null ? table?.Get(token) ?? content[range]
+            : ReferenceEquals(masked, Wildcard) || table is null ? masked : table.Get(masked);
     }
 
     /// <summary>The masked form, or null when the token stays as it is.</summary>
@@ -132,7 +135,7 @@ public static class LogMasker
             return null;
         }
 
-        if (IsPath(core))
+        if (IsPath(core) || IsHostAndPort(core))
         {
             return Wildcard;
         }
@@ -226,12 +229,52 @@ public static class LogMasker
         static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
     }
 
+    /// <summary>A dotted host name and a port, <c>proxy.example.edu:5070</c>: the host is as variable as the port.</summary>
+    private static bool IsHostAndPort(ReadOnlySpan<char> core)
+    {
+        var colon = core.LastIndexOf(':');
+        if (colon <= 0 || colon == core.Length - 1 || core[(colon + 1)..].ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        var host = core[..colon];
+        var dots = 0;
+        for (var i = 0; i < host.Length; i++)
+        {
+            if (host[i] == '.')
+            {
+                // Labels are never empty.
+                if (i == 0 || i == host.Length - 1 || host[i - 1] == '.')
+                {
+                    return false;
+                }
+
+                dots++;
+            }
+            else if (!(char.IsAsciiLetterOrDigit(host[i]) || host[i] is '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return dots > 0;
+    }
+
     /// <summary>
     /// When tokens from <paramref name="i"/> form a ctime-style date — [day] month day-of-month [year] time [zone]
     /// [year] — the index after it; otherwise <paramref name="i"/>.
     /// </summary>
     private static int CtimeEnd(ReadOnlySpan<char> span, ReadOnlySpan<Range> tokens, int i)
     {
+        // Day and month names are capitalised: most tokens are turned away by their first letter.
+        var token = span[tokens[i]];
+        var initial = token.Length > 1 && Wrapping.Contains(token[0], StringComparison.Ordinal) ? token[1] : token[0];
+        if (!char.IsAsciiLetterUpper(initial))
+        {
+            return i;
+        }
+
         var j = i;
         if (StartsWithName(span[tokens[j]], Days) && j + 1 < tokens.Length)
         {
@@ -271,7 +314,8 @@ public static class LogMasker
     private static bool StartsWithName(ReadOnlySpan<char> token, string[] names)
     {
         token = token.TrimStart(Wrapping).TrimEnd(',');
-        if (token.Length < 3)
+        // Most tokens fail here, before any name is compared.
+        if (token.Length < 3 || !char.IsAsciiLetterUpper(token[0]) || !char.IsAsciiLetterLower(token[1]))
         {
             return false;
         }

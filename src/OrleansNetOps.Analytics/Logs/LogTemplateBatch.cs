@@ -30,11 +30,16 @@ public static class LogTemplateBatch
         }
 
         var result = new LineTemplate[seen.Count];
+        var finals = new Dictionary<string, LogTemplate?>(StringComparer.Ordinal);
         for (var i = 0; i < seen.Count; i++)
         {
             var (id, template, matched) = seen[i];
+            if (!finals.TryGetValue(id, out var final))
+            {
+                finals[id] = final = miner.Resolve(id);
+            }
+
             // A template forgotten under memory pressure keeps the text it had when the line joined it.
-            var final = miner.Resolve(id);
             result[i] = new LineTemplate(i + 1, final?.Id ?? id, final?.Template ?? template, matched);
         }
 

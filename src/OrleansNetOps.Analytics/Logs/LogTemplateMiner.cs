@@ -21,7 +21,7 @@ namespace OrleansNetOps.Analytics.Logs;
 /// Template ids are stable: <c>t-</c> and the first 16 hex digits of the SHA-256 of the masked line that created the
 /// template, kept while the template generalises; the same lines in the same order give the same ids.
 /// Memory is bounded: at most <see cref="LogTemplateOptions.MaxTemplates"/> templates (and as many aliases); beyond
-/// that the least recently matched template is forgotten. Time is passed in; nothing here reads a clock.
+/// that the least recently matched template is forgotten. Tokens are interned in a table of at most 16,384 entries. Time is passed in; nothing here reads a clock.
 /// Not thread-safe: one owner (a grain) calls it.
 /// </summary>
 public sealed class LogTemplateMiner
@@ -34,6 +34,7 @@ public sealed class LogTemplateMiner
     private readonly LinkedList<TemplateCluster> recency = new();
     private readonly OrderedDictionary<string, string> aliases = new(StringComparer.Ordinal);
     private readonly List<string> line = [];
+    private readonly TokenTable tokenTable = new(16_384);
     private long lines;
     private DateTimeOffset? firstLineAt;
     private DateTimeOffset? latestLineAt;
@@ -67,7 +68,7 @@ public sealed class LogTemplateMiner
         lines++;
         firstLineAt ??= at;
         latestLineAt = latestLineAt is { } latest && latest > at ? latest : at;
-        LogMasker.Tokenize(content, line);
+        LogMasker.Tokenize(content, line, tokenTable);
 
         var template = Match(tree.Leaf(line));
         var isNew = template is null;
@@ -199,9 +200,11 @@ public sealed class LogTemplateMiner
         foreach (var template in leaf)
         {
             var tokens = template.Tokens;
+            // A settled template takes no conflicting word at all.
+            var allowedConflicts = template.Count >= options.SettledAfter ? 0 : options.MaxWordConflicts;
             int same = 0, wildcards = 0, conflicts = 0;
             var fits = true;
-            for (var i = 0; i < tokens.Length; i++)
+            for (var i = 0; i < tokens.Length && conflicts <= allowedConflicts; i++)
             {
                 if (TemplateCluster.IsWildcard(tokens[i]))
                 {
@@ -221,7 +224,7 @@ public sealed class LogTemplateMiner
                 }
             }
 
-            if (conflicts > options.MaxWordConflicts || (conflicts > 0 && template.Count >= options.SettledAfter))
+            if (conflicts > allowedConflicts)
             {
                 continue;
             }

@@ -2,7 +2,7 @@ namespace OrleansNetOps.Analytics.Logs;
 
 /// <summary>
 /// Drain's fixed-depth parse tree: the first level is the token count, the next <c>leadingTokens</c> levels are the
-/// leading tokens (a token with digits, or once a node is full, goes to the wildcard child), and each leaf holds the
+/// leading tokens (a token with digits or a masked part, or once a node is full, goes to the wildcard child), and each leaf holds the
 /// templates to compare a line with. Only templates of the same length and the same leading words are ever compared.
 /// </summary>
 internal sealed class TemplateTree(int leadingTokens, int maxChildren)
@@ -98,8 +98,9 @@ internal sealed class TemplateTree(int leadingTokens, int maxChildren)
         }
     }
 
+    /// <summary>A token that is or holds a variable (or has digits) routes to the wildcard child, as in Drain.</summary>
     private static string Key(string token) =>
-        TemplateCluster.IsWildcard(token) || token.AsSpan().ContainsAnyInRange('0', '9') ? LogMasker.Wildcard : token;
+        token.Contains(LogMasker.Wildcard, StringComparison.Ordinal) || token.AsSpan().ContainsAnyInRange('0', '9') ? LogMasker.Wildcard : token;
 
     private sealed class Node
     {

@@ -22,6 +22,8 @@ public sealed class LogMaskerTests
     [InlineData("%ADJCHANGE: neighbor 203.0.113.1(ISP-A) in vrf default Down BGP Notification send", "%ADJCHANGE: neighbor <*> in vrf default Down BGP Notification send")]
     [InlineData("Interface eth0, changed state to down", "Interface <*> changed state to down")]
     [InlineData("  spaced\tout  words ", "spaced out words")]
+    [InlineData("chrome.exe - proxy.cse.cuhk.edu.hk:5070 open through proxy proxy.cse.cuhk.edu.hk:5070 HTTPS", "chrome.exe - <*> open through proxy <*> HTTPS")]
+    [InlineData("Note: port:8080 stays", "Note: port:<*> stays")]
     [InlineData("", "")]
     public void Masks_variables_by_their_shape(string message, string expected) =>
         Assert.Equal(expected, LogMasker.MaskText(message));
