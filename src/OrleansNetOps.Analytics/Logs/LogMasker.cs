@@ -59,7 +59,7 @@ public static class LogMasker
             }
 
             // A run of the same masked token is a list of values of one variable: its length is not part of the template.
-            if (tokens.Count > 0 && token.Contains(Wildcard, StringComparison.Ordinal) && string.Equals(tokens[^1], token, StringComparison.Ordinal))
+            if (tokens.Count > 0 && string.Equals(tokens[^1], token, StringComparison.Ordinal) && token.Contains(Wildcard, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -6,5 +6,5 @@ namespace OrleansNetOps.Analytics.Logs;
 /// <param name="Count">Lines matched.</param>
 /// <param name="FirstSeen">Time of the earliest line.</param>
 /// <param name="LastSeen">Time of the latest line.</param>
-/// <param name="Rare">True when, past the learning period, its share of all lines is below the rare share.</param>
+/// <param name="Rare">True when, past the learning period, it has matched few lines: under the rare share of all lines and at most the rare count.</param>
 public sealed record LogTemplate(string Id, string Template, long Count, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, bool Rare);

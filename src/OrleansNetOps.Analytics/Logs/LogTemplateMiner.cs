@@ -178,7 +178,8 @@ public sealed class LogTemplateMiner
     private bool IsLearned(DateTimeOffset? at) =>
         lines >= options.LearningLines && firstLineAt is { } first && at is { } now && now - first >= options.LearningPeriod;
 
-    private bool IsRare(TemplateCluster template) => template.Count < options.RareShare * lines;
+    private bool IsRare(TemplateCluster template) =>
+        template.Count <= options.RareMaxCount && template.Count < options.RareShare * lines;
 
     private bool FindingDue(TemplateCluster template, DateTimeOffset at) =>
         template.LastFindingAt is not { } last || at - last >= options.FindingInterval;

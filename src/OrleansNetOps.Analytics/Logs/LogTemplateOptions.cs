@@ -46,8 +46,11 @@ public sealed record LogTemplateOptions
     /// <summary>Time, from the first line, before new and rare templates become findings (cold start).</summary>
     public TimeSpan LearningPeriod { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>A template is rare while its share of all lines observed is below this, in (0, 1).</summary>
+    /// <summary>A template is rare while its share of all lines observed is below this, in (0, 1)...</summary>
     public double RareShare { get; init; } = 0.002;
+
+    /// <summary>... and it has matched at most this many lines, so an established template is not rare merely because the volume is huge.</summary>
+    public long RareMaxCount { get; init; } = 20;
 
     /// <summary>Least time between two findings about the same template.</summary>
     public TimeSpan FindingInterval { get; init; } = TimeSpan.FromHours(1);
@@ -65,6 +68,7 @@ public sealed record LogTemplateOptions
         Require(LearningLines >= 0, nameof(LearningLines), LearningLines, "must not be negative");
         Require(LearningPeriod >= TimeSpan.Zero, nameof(LearningPeriod), LearningPeriod, "must not be negative");
         Require(RareShare is > 0 and < 1, nameof(RareShare), RareShare, "must be in (0, 1)");
+        Require(RareMaxCount >= 1, nameof(RareMaxCount), RareMaxCount, "must be at least 1");
         Require(FindingInterval >= TimeSpan.Zero, nameof(FindingInterval), FindingInterval, "must not be negative");
     }
 

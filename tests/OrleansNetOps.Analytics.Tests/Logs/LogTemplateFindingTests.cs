@@ -91,6 +91,22 @@ public sealed class LogTemplateFindingTests
     }
 
     [Fact]
+    public void A_template_past_the_rare_count_is_not_rare_however_small_its_share()
+    {
+        var miner = new LogTemplateMiner(Options with { RareShare = 0.5, RareMaxCount = 3 });
+        for (var i = 0; i < 200; i++)
+        {
+            miner.Observe($"heartbeat {i} ok", T0.AddSeconds(i * 6), "R1");
+        }
+
+        var seen = Enumerable.Range(0, 4).Select(i => miner.Observe($"fan {i} speed low", T0.AddHours(1 + i), "R1")).ToList();
+
+        Assert.Equal([true, true, true, false], seen.Select(o => o.IsRare));
+        Assert.Equal([FindingKind.NewLogTemplate, FindingKind.RareLogTemplate, FindingKind.RareLogTemplate, (FindingKind?)null],
+            seen.Select(o => o.Finding?.Kind));
+    }
+
+    [Fact]
     public void A_common_template_is_not_rare()
     {
         var miner = Learned();
