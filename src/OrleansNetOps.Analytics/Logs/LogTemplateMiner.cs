@@ -21,8 +21,8 @@ namespace OrleansNetOps.Analytics.Logs;
 /// Template ids are stable: <c>t-</c> and the first 16 hex digits of the SHA-256 of the masked line that created the
 /// template, kept while the template generalises; the same lines in the same order give the same ids.
 /// Memory is bounded: at most <see cref="LogTemplateOptions.MaxTemplates"/> templates (and as many aliases); beyond
-/// that the least recently matched template is forgotten. Tokens are interned in a table of at most 16,384 entries. Time is passed in; nothing here reads a clock.
-/// Not thread-safe: one owner (a grain) calls it.
+/// that the least recently matched template is forgotten. Tokens are interned in a table of at most 16,384 entries.
+/// Time is passed in; nothing here reads a clock. Not thread-safe: one owner (a grain) calls it.
 /// </summary>
 public sealed class LogTemplateMiner
 {
@@ -155,9 +155,9 @@ public sealed class LogTemplateMiner
 
         var miner = new LogTemplateMiner(options) { lines = state.Lines, firstLineAt = state.FirstLineAt, latestLineAt = state.LatestLineAt };
         var templates = state.Templates.IsDefault ? [] : state.Templates;
-        foreach (var saved in templates.OrderBy(t => t.Created))
+        foreach (var saved in templates.OrderBy(t => t?.Created ?? 0))
         {
-            var template = LogTemplateStateReader.Read(saved, miner.byId.ContainsKey(saved.Id));
+            var template = LogTemplateStateReader.Read(saved, miner.byId.ContainsKey(saved.Id), miner.options.LeadingTokens);
             miner.byId.Add(template.Id, template);
             miner.tree.Add(template);
         }
@@ -169,6 +169,11 @@ public sealed class LogTemplateMiner
 
         foreach (var alias in state.Aliases.IsDefault ? [] : state.Aliases)
         {
+            if (alias is null || string.IsNullOrEmpty(alias.From) || string.IsNullOrEmpty(alias.To))
+            {
+                throw new ArgumentException("log template state: an alias has no From or To", nameof(state));
+            }
+
             miner.aliases[alias.From] = alias.To;
         }
 

@@ -3,14 +3,19 @@ namespace OrleansNetOps.Analytics.Logs;
 /// <summary>Checks a saved template and rebuilds it, naming what is wrong when it cannot.</summary>
 internal static class LogTemplateStateReader
 {
-    public static TemplateCluster Read(LogTemplateState saved, bool duplicate)
+    public static TemplateCluster Read(LogTemplateState? saved, bool duplicate, int leadingTokens)
     {
-        ArgumentNullException.ThrowIfNull(saved);
+        if (saved is null)
+        {
+            throw new ArgumentException("log template state: a template is null", "state");
+        }
+
         var name = string.IsNullOrEmpty(saved.Id) ? "(no id)" : saved.Id;
         Require(!string.IsNullOrEmpty(saved.Id), name, nameof(saved.Id), "is empty");
         Require(!duplicate, name, nameof(saved.Id), "appears twice");
         Require(!saved.Tokens.IsDefault, name, nameof(saved.Tokens), "is missing");
-        Require(!saved.Path.IsDefault && saved.Path.Length <= saved.Tokens.Length, name, nameof(saved.Path), "is missing or longer than the tokens");
+        Require(!saved.Path.IsDefault && saved.Path.Length == Math.Min(leadingTokens, saved.Tokens.Length), name, nameof(saved.Path),
+            $"does not have {Math.Min(leadingTokens, saved.Tokens.Length)} keys (LeadingTokens {leadingTokens}): restore with the options it was learned with");
         Require(saved.Count >= 1, name, nameof(saved.Count), "must be at least 1");
         Require(saved.FirstSeen <= saved.LastSeen, name, nameof(saved.FirstSeen), "is after LastSeen");
         foreach (var token in saved.Tokens)

@@ -69,6 +69,17 @@ public sealed class LogTemplateStateTests
     }
 
     [Fact]
+    public void A_state_learned_with_another_tree_depth_is_rejected()
+    {
+        var miner = new LogTemplateMiner();
+        miner.Observe("Interface eth0 changed state to down", T0);
+
+        var error = Assert.Throws<ArgumentException>(() => LogTemplateMiner.Restore(miner.Snapshot(), LogTemplateOptions.Default with { LeadingTokens = 2 }));
+
+        Assert.Contains("LeadingTokens 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_state_of_another_version_is_rejected()
     {
         var state = new LogTemplateMinerState(99, 0, null, null, ImmutableArray<LogTemplateState>.Empty, ImmutableArray<LogTemplateAlias>.Empty);
