@@ -11,6 +11,7 @@ internal static class Program
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("netops — operate OrleansNetOps from the command line");
+        root.Subcommands.Add(Offline.LogTemplatesCommand.Create());
         return root;
     }
 }
