@@ -66,7 +66,7 @@ public sealed class RouterGrainTests
         Assert.True(history.FlapCount >= 1);
         if (downPeer.State == "down")
         {
-            var rib = await router.GetRibAsync(new RibQuery(RibView.AdjInPost, Afi.IPv4, downPeer.PeerAddress, downPeer.Rd, null, 100));
+            var rib = await router.GetRibAsync(new RibQuery(RibView.AdjInPost, Afi.IPv4, downPeer.PeerAddress, RouteDistinguisher.TryParse(downPeer.Rd, out var rd) ? rd : null, null, 100));
             Assert.Empty(rib.Routes);
         }
     }

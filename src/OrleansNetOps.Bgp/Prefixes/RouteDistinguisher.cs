@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Orleans;
 
 namespace OrleansNetOps.Bgp.Prefixes;
 
 /// <summary>A route distinguisher (RFC 4364), kept as its 8-byte wire value.</summary>
 /// <param name="Value">The 64-bit wire value, type first.</param>
+[GenerateSerializer, Immutable]
 public readonly record struct RouteDistinguisher(ulong Value)
 {
     /// <summary>Type 0 (2-octet AS : 4-octet number), 1 (IPv4 : 2-octet number) or 2 (4-octet AS : 2-octet number).</summary>

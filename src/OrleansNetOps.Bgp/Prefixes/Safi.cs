@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrleansNetOps.Bgp.Prefixes;
 
 /// <summary>Subsequent Address Family Identifier (IANA).</summary>
+[GenerateSerializer]
 public enum Safi : byte
 {
     /// <summary>Unicast forwarding.</summary>

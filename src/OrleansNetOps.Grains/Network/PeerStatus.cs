@@ -5,7 +5,7 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="PeerAs">Neighbour AS.</param>
 /// <param name="PeerRouterId">Neighbour BGP identifier.</param>
 /// <param name="PeerType"><c>global</c>, <c>rd</c> or <c>local</c>.</param>
-/// <param name="Rd">Route distinguisher for RD-instance peers.</param>
+/// <param name="Rd">Route distinguisher of an RD-instance peer or a VRF's Loc-RIB instance.</param>
 /// <param name="State">Session state, lower-case API name.</param>
 /// <param name="UpSince">When it came up.</param>
 /// <param name="PrefixesReceived">Prefixes in its post-policy Adj-RIB-In (pre-policy when only that is sent).</param>
@@ -14,6 +14,7 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="LastDownAt">When it last went down.</param>
 /// <param name="Description">The neighbour description the router sent, if any.</param>
 /// <param name="PeerName">The topology node at the other end, if known (e.g. <c>ISP-A</c>).</param>
+/// <param name="Vrf">The VRF/table name from the Peer Up information, if sent.</param>
 [GenerateSerializer, Immutable]
 public sealed record PeerStatus(
     string PeerAddress,
@@ -28,4 +29,5 @@ public sealed record PeerStatus(
     string? LastDownReason,
     DateTimeOffset? LastDownAt,
     string? Description,
-    string? PeerName);
+    string? PeerName,
+    string? Vrf = null);

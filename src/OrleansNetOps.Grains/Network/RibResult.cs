@@ -8,5 +8,7 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="Computed">True when best paths were computed here rather than sent by the router (no Loc-RIB).</param>
 /// <param name="Total">Routes matching before the limit.</param>
 /// <param name="Truncated">Whether the limit cut the list.</param>
+/// <param name="Safi"><c>unicast</c>, <c>labeled-unicast</c> or <c>vpn</c>.</param>
 [GenerateSerializer, Immutable]
-public sealed record RibResult(string RouterId, string View, string Afi, IReadOnlyList<RibRouteView> Routes, bool Computed, int Total, bool Truncated);
+public sealed record RibResult(string RouterId, string View, string Afi, IReadOnlyList<RibRouteView> Routes, bool Computed, int Total, bool Truncated,
+    string Safi = "unicast");

@@ -17,6 +17,8 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="Best">Whether it is the router's best path for the prefix.</param>
 /// <param name="OriginatorId">ORIGINATOR_ID.</param>
 /// <param name="ClusterList">CLUSTER_LIST.</param>
+/// <param name="Labels">MPLS label stack of a labelled-unicast or L3VPN route.</param>
+/// <param name="Vrf">The VRF/table name the router announced for the route's instance.</param>
 [GenerateSerializer, Immutable]
 public sealed record RibRouteView(
     string Prefix,
@@ -34,4 +36,6 @@ public sealed record RibRouteView(
     bool AtomicAggregate,
     bool Best,
     string? OriginatorId,
-    IReadOnlyList<string> ClusterList);
+    IReadOnlyList<string> ClusterList,
+    IReadOnlyList<uint>? Labels = null,
+    string? Vrf = null);

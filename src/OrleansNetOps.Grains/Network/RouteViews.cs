@@ -2,6 +2,7 @@ using System.Globalization;
 using OrleansNetOps.Bgp.Attributes;
 using OrleansNetOps.Bgp.Bmp;
 using OrleansNetOps.Bgp.Monitoring;
+using OrleansNetOps.Bgp.Prefixes;
 
 namespace OrleansNetOps.Grains.Network;
 
@@ -32,6 +33,23 @@ public static class RouteViews
     /// <summary>The API name of a session state.</summary>
     public static string StateName(SessionState state) => state.ToString().ToLowerInvariant();
 
+    /// <summary>The API name of a SAFI the RIB views hold.</summary>
+    public static string SafiName(Safi safi) => safi switch
+    {
+        Safi.MplsLabel => "labeled-unicast",
+        Safi.MplsVpn => "vpn",
+        _ => "unicast",
+    };
+
+    /// <summary>Parses an API SAFI name (unicast when absent).</summary>
+    public static Safi? ParseSafi(string? name) => name switch
+    {
+        null or "unicast" => Safi.Unicast,
+        "labeled-unicast" => Safi.MplsLabel,
+        "vpn" => Safi.MplsVpn,
+        _ => null,
+    };
+
     /// <summary>The API name of a BMP peer type.</summary>
     public static string PeerTypeName(BmpPeerType type) => type switch
     {
@@ -49,7 +67,7 @@ public static class RouteViews
         return new RibRouteView(
             route.Route.Prefix.ToString(),
             route.Route.PathId,
-            route.Peer.PeerType == BmpPeerType.RdInstance ? route.Peer.Distinguisher.ToString() : null,
+            route.Distinguisher?.ToString(),
             route.Peer.Address.ToString(),
             attributes.NextHop?.ToString(),
             Flatten(attributes.EffectiveAsPath),
@@ -68,7 +86,9 @@ public static class RouteViews
             attributes.AtomicAggregate,
             best,
             attributes.OriginatorId?.ToString(),
-            [.. attributes.ClusterList.Select(c => c.ToString())]);
+            [.. attributes.ClusterList.Select(c => c.ToString())],
+            route.Labels.IsEmpty ? null : [.. route.Labels],
+            route.Vrf);
     }
 
     /// <summary>AS path members in order, AS_SET members included.</summary>

@@ -64,10 +64,11 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
         var rejects = ImmutableArray.CreateBuilder<BmpFrameReject>();
         foreach (var (offset, message) in delivery.Frames.Messages())
         {
-            BmpMessage decoded;
+            IReadOnlyList<PeerTransition> transitions;
             try
             {
-                decoded = _reader.Decode(message.Span);
+                // Route Monitoring goes from the wire straight into the RIBs; a malformed message applies nothing.
+                transitions = _router.Apply(_reader, message.Span, delivery.ReceivedAt);
             }
             catch (BgpDecodeException error)
             {
@@ -76,7 +77,7 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
             }
 
             parsed++;
-            foreach (var transition in _router.Apply(decoded, delivery.ReceivedAt))
+            foreach (var transition in transitions)
             {
                 await RecordAsync(transition);
             }
@@ -103,7 +104,8 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
     public Task<RouterSummary> GetSummaryAsync()
     {
         var node = topology.Router(this.GetPrimaryKeyString());
-        var sessions = MonitoredSessions().ToList();
+        // Loc-RIB instances are tables, not sessions: routers that send Loc-RIB without its Peer Up leave them idle.
+        var sessions = MonitoredSessions().Where(s => s.Key.PeerType != BmpPeerType.LocRib).ToList();
         var established = sessions.Count(s => s.State == SessionState.Established);
         var status = !_heardFrom ? RouterStatus.Unknown
             : !_router.Connected || (sessions.Count > 0 && established == 0) ? RouterStatus.Down
@@ -138,25 +140,21 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
     public Task<RibResult> GetRibAsync(RibQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        PeerKey? peer = null;
-        if (query.Peer is not null)
+        // Several Loc-RIB instances share the all-zero address: a peer filter takes every session with that address.
+        var peers = query.Peer is null ? null
+            : MonitoredSessions(includeLocalOrigin: true).Where(s => s.Key.Address.ToString() == query.Peer).Select(s => s.Key).ToList();
+        if (peers is { Count: 0 })
         {
-            var session = MonitoredSessions().FirstOrDefault(s =>
-                s.Key.Address.ToString() == query.Peer && (query.Rd is null || s.Key.Distinguisher.ToString() == query.Rd));
-            if (session is null)
-            {
-                return Task.FromResult(Empty(query));
-            }
-
-            peer = session.Key;
+            return Task.FromResult(Empty(query));
         }
 
-        var locRibSent = query.View == RibView.LocRib && _router.Routes(RibView.LocRib, query.Afi).Any();
-        if (query.View == RibView.LocRib && !locRibSent)
+        var unicast = query.Safi == Safi.Unicast;
+        var locRibSent = query.View == RibView.LocRib && _router.Routes(RibView.LocRib, query.Afi, safi: query.Safi).Any();
+        if (query.View == RibView.LocRib && !locRibSent && unicast && query.Rd is null && query.Vrf is null)
         {
             // The router sends no Loc-RIB (FRR 8.x): its best paths are computed from what it reported.
             var selected = _router.SelectBest(query.Afi, s_bestPath, query.Prefix).Values
-                .Where(s => peer is null || s.Route.Peer.Equals(peer.Value))
+                .Where(s => peers is null || peers.Contains(s.Route.Peer))
                 .OrderBy(s => s.Route.Route.Prefix)
                 .ToList();
             var bestRoutes = selected.Take(query.Limit).Select(s => RouteViews.ToView(s.Route, best: true)).ToList();
@@ -164,19 +162,21 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
                 Computed: true, selected.Count, selected.Count > bestRoutes.Count));
         }
 
-        var matching = _router.Routes(query.View, query.Afi, peer)
-            .Where(r => query.Prefix is not { } prefix || r.Route.Prefix == prefix)
-            .Where(r => query.Rd is null || r.Peer.Distinguisher.ToString() == query.Rd)
+        var matching = (peers is null ? [null] : peers.Select(p => (PeerKey?)p))
+            .SelectMany(p => _router.Routes(query.View, query.Afi, p, query.Safi, query.Rd, query.Vrf, query.Prefix))
             .OrderBy(r => r.Route.Prefix)
+            .ThenBy(r => r.Distinguisher?.Value ?? 0)
             .ThenBy(r => r.Peer.Address.GetAddressBytes(), ByteOrder.Instance)
+            .ThenBy(r => r.Route.PathId ?? 0)
             .ToList();
         var page = matching.Take(query.Limit).ToList();
-        var best = query.View is RibView.AdjInPost or RibView.AdjInPre
+        // The decision process runs over unicast only; labelled and VPN routes carry best: false unless the router sent them as Loc-RIB.
+        var best = unicast && query.View is RibView.AdjInPost or RibView.AdjInPre
             ? _router.SelectBest(query.Afi, s_bestPath, query.Prefix)
             : null;
         var routes = page.Select(r => RouteViews.ToView(r, query.View == RibView.LocRib || IsBest(best, r))).ToList();
         return Task.FromResult(new RibResult(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), routes,
-            Computed: false, matching.Count, matching.Count > routes.Count));
+            Computed: false, matching.Count, matching.Count > routes.Count, RouteViews.SafiName(query.Safi)));
     }
 
     /// <inheritdoc />
@@ -247,15 +247,17 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
         selected.Route.Peer.Equals(route.Peer) && selected.Route.Route == route.Route;
 
     private RibResult Empty(RibQuery query) =>
-        new(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), [], false, 0, false);
+        new(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), [], false, 0, false, RouteViews.SafiName(query.Safi));
 
-    // The all-zero pseudo-peer carries locally originated routes (FRR); it is not a session.
-    private IEnumerable<PeerSession> MonitoredSessions() => _router.Sessions.Where(s => !s.Key.IsLocalOrigin);
+    // The all-zero pseudo-peer carries locally originated routes (FRR); it is not a session. Loc-RIB instances share
+    // that address and are listed (with their RD and VRF), though not counted as sessions.
+    private IEnumerable<PeerSession> MonitoredSessions(bool includeLocalOrigin = false) =>
+        _router.Sessions.Where(s => includeLocalOrigin || !s.Key.IsLocalOrigin || s.Key.PeerType == BmpPeerType.LocRib);
 
     private PeerStatus ToStatus(PeerSession session)
     {
         var history = _histories.GetValueOrDefault(session.Key);
-        var prefixes = _router.RouteCount(session.Key, RibView.AdjInPost);
+        var prefixes = session.Key.PeerType == BmpPeerType.LocRib ? _router.RouteCount(session.Key, RibView.LocRib) : _router.RouteCount(session.Key, RibView.AdjInPost);
         if (prefixes == 0)
         {
             prefixes = _router.RouteCount(session.Key, RibView.AdjInPre);
@@ -266,7 +268,7 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
             session.PeerAs,
             session.PeerRouterId.ToString(),
             RouteViews.PeerTypeName(session.Key.PeerType),
-            session.Key.PeerType == BmpPeerType.RdInstance ? session.Key.Distinguisher.ToString() : null,
+            session.Key.InstanceDistinguisher?.ToString(),
             RouteViews.StateName(session.State),
             session.UpSince,
             prefixes,
@@ -274,7 +276,8 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
             history?.LastDownReason ?? session.LastDownReason,
             history?.LastDownAt ?? session.LastDownAt,
             session.Description,
-            topology.NodeWithAddress(session.Key.Address));
+            session.Key.IsLocalOrigin ? null : topology.NodeWithAddress(session.Key.Address),
+            session.Vrf);
     }
 
     private static string AfiName(Afi afi) => afi == Afi.IPv6 ? "ipv6" : "ipv4";

@@ -19,7 +19,7 @@ internal static class NetworkEndpoints
         api.MapGet("/routers/{id}", GetRouter).WithName("GetRouter").WithSummary("One router with its sessions.");
         api.MapGet("/routers/{id}/peers", GetPeers).WithName("GetPeers").WithSummary("A router's BGP sessions.");
         api.MapGet("/routers/{id}/rib", GetRib).WithName("GetRib")
-            .WithSummary("Routes of a router's RIB: view adj-in-pre|adj-in-post|adj-out-pre|adj-out-post|loc, afi ipv4|ipv6, optional peer, rd, prefix, limit.");
+            .WithSummary("Routes of a router's RIB: view adj-in-pre|adj-in-post|adj-out-pre|adj-out-post|loc, afi ipv4|ipv6, safi unicast|labeled-unicast|vpn, optional peer (address or topology name), rd, vrf, prefix, limit.");
         api.MapGet("/topology", GetTopology).WithName("GetTopology").WithSummary("Nodes and links with session state.");
     }
 
@@ -57,7 +57,8 @@ internal static class NetworkEndpoints
 
     private static async Task<Results<Ok<RibResult>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> GetRib(
         string id, IGrainFactory grains, NetworkTopology topology,
-        string? afi = null, string? view = null, string? peer = null, string? rd = null, string? prefix = null, int? limit = null)
+        string? afi = null, string? safi = null, string? view = null, string? peer = null, string? rd = null, string? vrf = null, string? prefix = null,
+        int? limit = null)
     {
         var errors = new Dictionary<string, string[]>();
         var family = afi switch
@@ -69,6 +70,25 @@ internal static class NetworkEndpoints
         if (family is null)
         {
             errors["afi"] = [$"'{afi}' is not one of ipv4, ipv6"];
+        }
+
+        var subsequent = RouteViews.ParseSafi(safi);
+        if (subsequent is null)
+        {
+            errors["safi"] = [$"'{safi}' is not one of unicast, labeled-unicast, vpn"];
+        }
+
+        RouteDistinguisher? distinguisher = null;
+        if (rd is not null)
+        {
+            if (RouteDistinguisher.TryParse(rd, out var parsedRd))
+            {
+                distinguisher = parsedRd;
+            }
+            else
+            {
+                errors["rd"] = [$"'{rd}' is not a route distinguisher (A:B, A.B.C.D:N or T:A:N)"];
+            }
         }
 
         var ribView = RouteViews.ParseView(view);
@@ -90,9 +110,19 @@ internal static class NetworkEndpoints
             }
         }
 
+        var neighbour = peer;
         if (peer is not null && !System.Net.IPAddress.TryParse(peer, out _))
         {
-            errors["peer"] = [$"'{peer}' is not an IP address"];
+            // A topology name, as the what-if accepts it: the address of that node on its link with this router.
+            var link = topology.LinksOf(id).FirstOrDefault(l => string.Equals(l.Other(id), peer, StringComparison.OrdinalIgnoreCase));
+            if (link is null)
+            {
+                errors["peer"] = [$"'{peer}' is neither an IP address nor a topology node linked to {id}"];
+            }
+            else
+            {
+                neighbour = link.AddressOf(link.Other(id)).ToString();
+            }
         }
 
         if (limit is < 1 or > MaxRibLimit)
@@ -110,7 +140,8 @@ internal static class NetworkEndpoints
             return NotFound(id);
         }
 
-        var query = new RibQuery(ribView!.Value, family!.Value, peer, rd, wanted, limit ?? DefaultRibLimit);
+        var query = new RibQuery(ribView!.Value, family!.Value, neighbour, distinguisher, wanted, limit ?? DefaultRibLimit, subsequent!.Value,
+            string.IsNullOrEmpty(vrf) ? null : vrf);
         return TypedResults.Ok(await grains.GetGrain<IRouterGrain>(id).GetRibAsync(query));
     }
 
