@@ -11,6 +11,8 @@ internal static class Program
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("netops — operate OrleansNetOps from the command line");
+        root.Subcommands.Add(Offline.DetectCommand.Create());
+        root.Subcommands.Add(Offline.NabCommand.Create());
         return root;
     }
 }
