@@ -12,6 +12,8 @@ internal static class Program
     {
         var root = new RootCommand("netops — operate OrleansNetOps from the command line");
         root.Subcommands.Add(Offline.LogTemplatesCommand.Create());
+        root.Subcommands.Add(Offline.DetectCommand.Create());
+        root.Subcommands.Add(Offline.NabCommand.Create());
         return root;
     }
 }
