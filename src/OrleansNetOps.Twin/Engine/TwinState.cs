@@ -991,7 +991,13 @@ public sealed class TwinState
     {
         var sender = Model.Nodes[node];
         var toPeer = sender.Sessions[slot - 1].Peer;
-        return RouteReflection.CanAdvertise(origin, toPeer, sender.Local) == AdvertiseVerdict.Advertise
+
+        // An ISP's communities, like the AS path behind it, stand for what its outbound route-map sets on the way out,
+        // after the advertisement checks: a no-export it attaches binds the receiver, not the ISP.
+        var checkedPath = sender.IsOurs || origin.Attributes.Communities.IsEmpty
+            ? origin
+            : origin with { Attributes = origin.Attributes with { Communities = EquatableArray<Community>.Empty } };
+        return RouteReflection.CanAdvertise(checkedPath, toPeer, sender.Local) == AdvertiseVerdict.Advertise
             ? RouteReflection.Export(origin, toPeer, sender.Local)
             : null;
     }

@@ -167,7 +167,7 @@ internal sealed class ChangeApplication(TwinState fork, WhatIfOptions options, C
 
         if (!TwinActionNames.TryParse(change.Action, out var action))
         {
-            Error(index, $"{at}.action: '{change.Action}' is not one of {string.Join(", ", TwinChangeJson.ActionNames)}");
+            Error(index, $"{at}.action: '{change.Action}' is not one of {string.Join(", ", TwinActionNames.All)} (or an event: {string.Join(", ", TwinChangeJson.EventNames)})");
         }
 
         if (_errors.Count > failures)

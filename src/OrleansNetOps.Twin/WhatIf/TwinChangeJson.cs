@@ -25,13 +25,6 @@ namespace OrleansNetOps.Twin.WhatIf;
 /// </summary>
 public static class TwinChangeJson
 {
-    /// <summary>The catalogue's action names, in the API's order.</summary>
-    public static IReadOnlyList<string> ActionNames { get; } =
-    [
-        "LOCAL_PREF_ADJUST", "MED_ADJUST", "COMMUNITY_TAG", "AS_PATH_PREPEND", "NEXT_HOP_CHANGE", "PEER_ACTIVATE", "PEER_DEACTIVATE",
-        "PREFIX_FILTER", "ISP_FAILOVER", "FULL_REROUTE", "DEPEER", "NO_ACTION",
-    ];
-
     /// <summary>The network events' names.</summary>
     public static IReadOnlyList<string> EventNames { get; } = ["ISP_ANNOUNCE", "ISP_WITHDRAW", "LINK_DOWN", "LINK_UP", "ROUTER_DOWN", "EXPORT_LEAK"];
 
