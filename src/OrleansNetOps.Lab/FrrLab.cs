@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Lab.Frr;
 using OrleansNetOps.Lab.Host;
 using OrleansNetOps.Lab.Scenarios;
 using OrleansNetOps.Topology;
+using OrleansNetOps.Twin.Recordings;
 
 namespace OrleansNetOps.Lab;
 
@@ -204,6 +206,27 @@ public sealed class FrrLab
         (await RoutesAsync(nodeId, prefix.IsIPv6, cancellationToken).ConfigureAwait(false))
             .FirstOrDefault(r => r.IsBest && r.Prefix == prefix.ToString());
 
+    /// <summary>Every node's best paths (routers and ISPs, IPv4 and IPv6) in the form recordings keep.</summary>
+    public async Task<IReadOnlyList<ObservedRoute>> ObserveAsync(CancellationToken cancellationToken = default)
+    {
+        var result = new List<ObservedRoute>();
+        foreach (var node in Layout.Nodes)
+        {
+            foreach (var ipv6 in new[] { false, true })
+            {
+                foreach (var route in (await RoutesAsync(node.Id, ipv6, cancellationToken).ConfigureAwait(false)).Where(r => r.IsBest))
+                {
+                    var asPath = route.AsPath.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(a => uint.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var asn) ? asn : throw new FormatException($"{node.Id} {route.Prefix}: AS path '{route.AsPath}' is not a plain sequence"))
+                        .ToList();
+                    result.Add(new ObservedRoute(node.Id, route.Prefix, route.NextHop is null ? null : IPAddress.Parse(route.NextHop), asPath, route.LocalPreference, route.Med));
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Plays a scenario change; see each <see cref="LabChange"/> for what it does on the routers.</summary>
     public Task ApplyAsync(LabChange change, CancellationToken cancellationToken = default) => change switch
     {
@@ -268,11 +291,11 @@ public sealed class FrrLab
             // An ISP announces only what its outbound route-map matches, so the prefix needs an entry of its own.
             var running = await RunningConfigAsync(node.Id, cancellationToken).ConfigureAwait(false);
             var taken = running.Split('\n').Count(l => l.StartsWith($"route-map {RoutePolicyNames.IspAnnouncements} permit 5", StringComparison.Ordinal));
-            commands.AddRange(RoutePolicyText.Announcement(RoutePolicyNames.ExtraAnnouncementBase + taken, change.Prefix, change.AsPath ?? [], change.Med));
+            commands.AddRange(RoutePolicyText.Announcement(RoutePolicyNames.ExtraAnnouncementBase + taken, change.Prefix, change.AsPath ?? [], change.Med, change.Communities));
         }
-        else if (change.AsPath is { Count: > 0 } || change.Med is not null)
+        else if (change.AsPath is { Count: > 0 } || change.Med is not null || change.Communities is { Count: > 0 })
         {
-            throw new NotSupportedException("an AS path or MED on an advertisement is only for ISPs; our routers originate with an empty path (use a policy)");
+            throw new NotSupportedException("an AS path, MED or communities on an advertisement are only for ISPs; our routers originate with an empty path (use a policy)");
         }
 
         commands.AddRange([Invariant($"router bgp {node.Asn}"), $"address-family {(change.Prefix.IsIPv6 ? "ipv6" : "ipv4")} unicast", $"network {change.Prefix}", "end"]);

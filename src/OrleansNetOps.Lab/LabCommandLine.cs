@@ -1,9 +1,11 @@
 using System.Globalization;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Configuration;
+using OrleansNetOps.Lab.Frr;
 using OrleansNetOps.Lab.Host;
 using OrleansNetOps.Lab.Scenarios;
 using OrleansNetOps.Topology;
+using OrleansNetOps.Twin.Recordings;
 
 namespace OrleansNetOps.Lab;
 
@@ -26,6 +28,9 @@ internal static class LabCommandLine
                    actions: local-pref=N med=N prepend=ASNxCOUNT community=A:B deny=PREFIX
             advertise <node> <prefix> [as-path=A,B,...] [med=N]   (as-path/med for ISPs)
             withdraw <node> <prefix>
+          play    <recording.json> [--record out.json] [--name seed]
+                  play a recorded scenario (silo-config/recordings/*.json): each event at its time; --record also
+                  writes the recording with what every router and ISP shows once the network settled after each event
         options: --state-root /run/netops-lab
         """;
 
@@ -81,6 +86,8 @@ internal static class LabCommandLine
                 case "vtysh" when positional.Count >= 3:
                     await output.WriteAsync(await FrrLab.Attach(lab).VtyshAsync(positional[1], string.Join(' ', positional.Skip(2))).ConfigureAwait(false)).ConfigureAwait(false);
                     return 0;
+                case "play" when positional.Count >= 2:
+                    return await PlayAsync(FrrLab.Attach(lab), positional[1], options.GetValueOrDefault("record"), output, error).ConfigureAwait(false);
                 case "change" when positional.Count >= 2:
                     var change = ParseChange(positional.Skip(1).ToList());
                     await FrrLab.Attach(lab).ApplyAsync(change).ConfigureAwait(false);
@@ -111,6 +118,69 @@ internal static class LabCommandLine
         await output.WriteLineAsync($"converged {converged.TotalSeconds:0.0} s after start ({clock.Elapsed.TotalSeconds:0.0} s in all)").ConfigureAwait(false);
         return 0;
     }
+
+    private static async Task<int> PlayAsync(FrrLab lab, string path, string? recordPath, TextWriter output, TextWriter error)
+    {
+        var recording = ScenarioRecording.Load(path, out var errors);
+        if (recording is null)
+        {
+            foreach (var problem in errors)
+            {
+                await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+
+        var observed = new IReadOnlyList<ObservedRoute>?[recording.Events.Count];
+        await new RecordingPlayer(lab).PlayAsync(recording, async (i, cancellationToken) =>
+        {
+            var recorded = recording.Events[i];
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{recorded.AtSeconds,7:0.#} s  {string.Join("; ", recorded.Changes.Select(c => c.Describe()))}")).ConfigureAwait(false);
+            if (recordPath is not null)
+            {
+                observed[i] = await SettledAsync(lab, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync($"          settled: {observed[i]!.Count} best paths").ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+        if (recordPath is not null)
+        {
+            var recorded = recording with { Events = [.. recording.Events.Select((e, i) => e with { Observed = observed[i] })] };
+            await File.WriteAllTextAsync(recordPath, recorded.ToJson() + "\n").ConfigureAwait(false);
+            await output.WriteLineAsync($"recorded {recordPath}").ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    // What the routers show once a change has run its course: not before a dead link's hold time (plus a margin) has
+    // passed, then the same twice in a row two seconds apart.
+    private static async Task<IReadOnlyList<ObservedRoute>> SettledAsync(FrrLab lab, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(BgpdConfigWriter.HoldTimeSeconds + 3), cancellationToken).ConfigureAwait(false);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var last = await lab.ObserveAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+            var now = await lab.ObserveAsync(cancellationToken).ConfigureAwait(false);
+            if (Same(last, now))
+            {
+                return now;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new LabNotConvergedException($"lab '{lab.Options.Name}' did not settle within 60 s of an event");
+            }
+
+            last = now;
+        }
+    }
+
+    private static bool Same(IReadOnlyList<ObservedRoute> a, IReadOnlyList<ObservedRoute> b) =>
+        a.Select(r => $"{r.Node} {r.Prefix} {r}").Order(StringComparer.Ordinal).SequenceEqual(b.Select(r => $"{r.Node} {r.Prefix} {r}").Order(StringComparer.Ordinal));
 
     private static async Task<int> StatusAsync(FrrLab lab, TextWriter output)
     {

@@ -43,7 +43,9 @@ public sealed class WhatIfTests
     {
         var result = Run("R1", "AS_PATH_PREPEND", new ActionParameters { Peer = "ISP-A", PrependCount = 3 });
         Assert.Equal("65001 65001 65001 65001", result.After!.Best("ISP-A", IpPrefix.Parse("172.16.10.0/24"))!.Attributes.EffectiveAsPath!.ToString());
-        Assert.Empty(result.Changes); // only the ISPs' view moved
+        // Only the ISPs' view moved: ISP-A hears our prefixes with three more ASes (it has no other way in).
+        Assert.All(result.Changes, c => Assert.Equal("ISP-A", c.Router));
+        Assert.Equal(["172.16.10.0/24", "172.16.20.0/24", "fd00:10::/48", "fd00:20::/48"], result.Changes.Select(c => c.Prefix).Order(StringComparer.Ordinal));
         Assert.NotEmpty(result.Checks.Asymmetric); // ISP-A is now a worse way in than ISP-B/ISP-C, but R1 still sends 8.8.8.0/24 out through it
     }
 
@@ -138,8 +140,8 @@ public sealed class WhatIfTests
     public void Json_request_errors_name_the_field()
     {
         using var body = JsonDocument.Parse("""{ "changes": [ { "router": "R1", "action": "MED_ADJUST", "params": { "peer": "ISP-A", "med": "high" } }, { "action": "NO_ACTION" } ] }""");
-        var request = WhatIfRequest.FromJson(body.RootElement, out var errors);
-        Assert.Equal(2, request.Changes.Count);
+        WhatIfRequest.FromJson(body.RootElement, out var errors);
+        Assert.Equal(2, errors.Count);
         Assert.Contains("changes[0].params.med: expected an integer, got string", errors);
         Assert.Contains("changes[1].router: required, a string", errors);
     }

@@ -3,9 +3,17 @@ using OrleansNetOps.Bgp.Prefixes;
 
 namespace OrleansNetOps.Bgp.Policy;
 
-/// <summary>An <c>ip prefix-list</c> or <c>ipv6 prefix-list</c>: first matching entry by sequence decides.</summary>
+/// <summary>
+/// An <c>ip prefix-list</c> or <c>ipv6 prefix-list</c>: first matching entry by sequence decides. A long list looks
+/// its exact-prefix entries up by prefix (built on first use, safe to share between threads), so its cost per
+/// prefix does not grow with the number of such entries.
+/// </summary>
 public sealed record PrefixList
 {
+    private const int IndexMinimum = 16;
+
+    private ExactIndex? _index;
+
     /// <summary>Creates a list; entries are kept sorted by sequence.</summary>
     public PrefixList(string name, bool isIPv6, IEnumerable<PrefixListEntry> entries)
     {
@@ -40,6 +48,18 @@ public sealed record PrefixList
             return AccessAction.Deny;
         }
 
+        if (Entries.Length >= IndexMinimum)
+        {
+            var index = Volatile.Read(ref _index);
+            if (index is null)
+            {
+                index = new ExactIndex(Entries);
+                Volatile.Write(ref _index, index);
+            }
+
+            return index.Evaluate(Entries, prefix);
+        }
+
         foreach (var entry in Entries)
         {
             if (entry.Matches(prefix))
@@ -56,4 +76,55 @@ public sealed record PrefixList
 
     /// <summary>The list with the next free sequence (FRR numbers in fives).</summary>
     public int NextSequence => Entries.IsEmpty ? 5 : ((Entries[^1].Sequence / 5) + 1) * 5;
+
+    /// <summary>Equal when named alike, of the same family, over the same entries array (the lookup is not part of the value).</summary>
+    public bool Equals(PrefixList? other) =>
+        other is not null && Name == other.Name && IsIPv6 == other.IsIPv6 && EqualityComparer<ImmutableArray<PrefixListEntry>>.Default.Equals(Entries, other.Entries);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, IsIPv6, Entries);
+
+    /// <summary>Per exact prefix its first entry; the entries with ge/le in order, which may still come first.</summary>
+    private sealed class ExactIndex
+    {
+        private readonly Dictionary<IpPrefix, int> _first = [];
+        private readonly int[] _ranges;
+
+        public ExactIndex(ImmutableArray<PrefixListEntry> entries)
+        {
+            var ranges = new List<int>();
+            for (var i = 0; i < entries.Length; i++)
+            {
+                if (entries[i].GreaterEqual is null && entries[i].LessEqual is null)
+                {
+                    _first.TryAdd(entries[i].Prefix, i);
+                }
+                else
+                {
+                    ranges.Add(i);
+                }
+            }
+
+            _ranges = [.. ranges];
+        }
+
+        public AccessAction Evaluate(ImmutableArray<PrefixListEntry> entries, IpPrefix prefix)
+        {
+            var exact = _first.TryGetValue(prefix, out var at) ? at : int.MaxValue;
+            foreach (var i in _ranges)
+            {
+                if (i > exact)
+                {
+                    break;
+                }
+
+                if (entries[i].Matches(prefix))
+                {
+                    return entries[i].Action;
+                }
+            }
+
+            return exact == int.MaxValue ? AccessAction.Deny : entries[exact].Action;
+        }
+    }
 }

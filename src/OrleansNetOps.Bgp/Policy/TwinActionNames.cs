@@ -21,6 +21,9 @@ public static class TwinActionNames
         ["NO_ACTION"] = TwinAction.NoAction,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Every catalogue name, in the API's (the enumeration's) order.</summary>
+    public static IReadOnlyList<string> All { get; } = Enum.GetValues<TwinAction>().Select(a => ByName.First(pair => pair.Value == a).Key).ToArray();
+
     /// <summary>Parses a catalogue name (case-sensitive, as the API defines the enumeration).</summary>
     public static bool TryParse(string? name, out TwinAction action) => ByName.TryGetValue(name ?? string.Empty, out action);
 

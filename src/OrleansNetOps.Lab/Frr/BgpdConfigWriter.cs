@@ -13,6 +13,9 @@ namespace OrleansNetOps.Lab.Frr;
 /// </summary>
 public static class BgpdConfigWriter
 {
+    /// <summary>The hold time every lab bgpd runs with (<c>timers bgp 3 9</c>): how long a silently dead link takes to notice.</summary>
+    public const int HoldTimeSeconds = 9;
+
     /// <summary>The bgpd configuration of <paramref name="node"/>.</summary>
     public static string Render(LabLayout layout, LabNode node)
     {
@@ -70,7 +73,7 @@ public static class BgpdConfigWriter
         Line(" bgp bestpath compare-routerid");
         Line(" no bgp network import-check");
         Line(" no bgp default ipv4-unicast");
-        Line(" timers bgp 3 9");
+        Line(Invariant($" timers bgp 3 {HoldTimeSeconds}"));
         foreach (var link in links)
         {
             var peer = link.Other(node.Id);

@@ -71,7 +71,8 @@ public static class RoutePolicyText
     }
 
     /// <summary>The route-map entry and prefix-list announcing one prefix from an ISP, with its AS path and MED.</summary>
-    public static IReadOnlyList<string> Announcement(int sequence, Bgp.Prefixes.IpPrefix prefix, IReadOnlyList<uint> asPath, uint? med)
+    public static IReadOnlyList<string> Announcement(int sequence, Bgp.Prefixes.IpPrefix prefix, IReadOnlyList<uint> asPath, uint? med,
+        IReadOnlyList<string>? communities = null)
     {
         ArgumentNullException.ThrowIfNull(asPath);
         var list = RoutePolicyNames.Announcement(sequence);
@@ -91,6 +92,11 @@ public static class RoutePolicyText
         if (med is { } metric)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture, $" set metric {metric}"));
+        }
+
+        if (communities is { Count: > 0 })
+        {
+            lines.Add(" set community " + string.Join(' ', communities) + " additive");
         }
 
         lines.Add("exit");

@@ -7,9 +7,11 @@ namespace OrleansNetOps.Lab.Scenarios;
 /// <param name="Prefix">The prefix.</param>
 /// <param name="AsPath">ISPs only: ASes behind the ISP, as in the topology's announcements.</param>
 /// <param name="Med">ISPs only: MED to send.</param>
-public sealed record AdvertisePrefix(string Node, IpPrefix Prefix, IReadOnlyList<uint>? AsPath = null, uint? Med = null) : LabChange
+/// <param name="Communities">ISPs only: standard communities to attach (<c>AA:NN</c> or well-known names).</param>
+public sealed record AdvertisePrefix(string Node, IpPrefix Prefix, IReadOnlyList<uint>? AsPath = null, uint? Med = null, IReadOnlyList<string>? Communities = null) : LabChange
 {
     /// <inheritdoc />
     public override string Describe() =>
-        $"advertise {Prefix} from {Node}{(AsPath is { Count: > 0 } ? " as-path " + string.Join(' ', AsPath) : string.Empty)}{(Med is { } med ? $" med {med}" : string.Empty)}";
+        $"advertise {Prefix} from {Node}{(AsPath is { Count: > 0 } ? " as-path " + string.Join(' ', AsPath) : string.Empty)}{(Med is { } med ? $" med {med}" : string.Empty)}"
+        + (Communities is { Count: > 0 } ? " communities " + string.Join(' ', Communities) : string.Empty);
 }

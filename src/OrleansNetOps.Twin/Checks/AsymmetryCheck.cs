@@ -1,4 +1,3 @@
-using OrleansNetOps.Bgp.Attributes;
 using OrleansNetOps.Twin.Engine;
 
 namespace OrleansNetOps.Twin.Checks;
@@ -44,23 +43,6 @@ internal static class AsymmetryCheck
         return result;
     }
 
-    private static List<string> InboundIsps(TwinState state, int prefix)
-    {
-        var lengths = new List<(string Isp, int Length)>();
-        foreach (var isp in state.Model.Nodes.Where(n => !n.IsOurs))
-        {
-            if (state.BestAt(isp.Index, prefix) is { } best && best.Peer.Type != Bgp.Decision.PeerType.Local)
-            {
-                lengths.Add((isp.Id, (best.Attributes.EffectiveAsPath ?? AsPath.Empty).PathLength));
-            }
-        }
-
-        if (lengths.Count == 0)
-        {
-            return [];
-        }
-
-        var min = lengths.Min(l => l.Length);
-        return lengths.Where(l => l.Length == min).Select(l => l.Isp).Order(StringComparer.Ordinal).ToList();
-    }
+    private static List<string> InboundIsps(TwinState state, int prefix) =>
+        Inbound.InboundPredictor.Shortest(state, prefix).Select(i => state.Model.Nodes[i].Id).Order(StringComparer.Ordinal).ToList();
 }

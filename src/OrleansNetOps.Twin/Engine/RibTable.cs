@@ -24,6 +24,7 @@ internal sealed class RibTable
 
     private readonly int _width;
     private readonly bool _isFork;
+    private bool _sealed;
     private Chunk?[] _chunks;
     private object _stamp = new();
     private int _written;
@@ -43,14 +44,26 @@ internal sealed class RibTable
 
     public static RibTable Root(int width, int capacity) => new(width, new Chunk?[Math.Max(1, (capacity + Mask) >> Shift)], isFork: false);
 
+    /// <summary>
+    /// A copy-on-write child. Forking a sealed table writes nothing, so any number of threads may fork and read one at
+    /// once; forking an unsealed table gives it a new stamp (one thread at a time).
+    /// </summary>
     public RibTable Fork()
     {
-        _stamp = new object();
+        if (!_sealed)
+        {
+            _stamp = new object();
+        }
+
         return new RibTable(_width, (Chunk?[])_chunks.Clone(), isFork: true);
     }
 
-    /// <summary>Ends in-place writing of the current chunks (a finished base keeps them read-only).</summary>
-    public void Seal() => _stamp = new object();
+    /// <summary>Ends writing: the table is read-only from now on (writes throw), and its chunks belong to no writer.</summary>
+    public void Seal()
+    {
+        _stamp = new object();
+        _sealed = true;
+    }
 
     public bool Exists(int id) => ChunkOf(id) is { } chunk && chunk.Exists(id & Mask);
 
@@ -189,6 +202,11 @@ internal sealed class RibTable
 
     private Chunk Writable(int id)
     {
+        if (_sealed)
+        {
+            throw new InvalidOperationException("a sealed RIB is read-only: fork it to change it");
+        }
+
         var index = id >> Shift;
         if (index >= _chunks.Length)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using OrleansNetOps.Bgp;
 using OrleansNetOps.Bgp.Attributes;
 using OrleansNetOps.Bgp.Decision;
 using OrleansNetOps.Bgp.Policy;
@@ -36,6 +37,16 @@ public sealed class TwinState
 
     // Whole-session refreshes deferred to Propagate, where a prefix-blind network handles them by class.
     private readonly List<(int Node, int Slot)> _pending = [];
+
+    // Changes only record which sessions must be looked at again (all prefixes: null, else the listed ones); Propagate
+    // refreshes each once, against the final policies and link states, so a request of many changes costs the sum of
+    // its changes rather than every change re-reading what the earlier ones touched.
+    private readonly Dictionary<(int Node, int Slot), HashSet<IpPrefix>?> _dirty = [];
+    private readonly List<(int Node, int Slot)> _dirtyOrder = [];
+    private bool _reevaluateAll;
+    private bool _inputsChanged;
+    private bool _sealed;
+    private CancellationToken _cancellation;
 
     private TwinState(TwinModel model, PrefixIndex prefixes, RibTable[] ribs, RoutingPolicy[] policies, bool[] linkUp,
         Dictionary<(int, int), OverlayTable<AdvertisedRoute>> feeds, bool isFork, Dictionary<int, SortedSet<int>>? originated = null)
@@ -125,14 +136,6 @@ public sealed class TwinState
     public TwinState Fork() => new(Model, _prefixes.Fork(), _ribs.Select(r => r.Fork()).ToArray(), (RoutingPolicy[])_policies.Clone(),
         (bool[])_linkUp.Clone(), _feeds.ToDictionary(p => p.Key, p => p.Value.Fork()), isFork: true,
         _originated.ToDictionary(p => p.Key, p => new SortedSet<int>(p.Value)));
-
-    private void Seal()
-    {
-        foreach (var rib in _ribs)
-        {
-            rib.Seal();
-        }
-    }
 
     /// <summary>
     /// The same inputs (policies, session states, originations, feeds) converged from scratch: what a full
@@ -257,30 +260,35 @@ public sealed class TwinState
 
     internal void SetLinkState(int linkIndex, bool up)
     {
-        FlushPending();
+        ThrowIfSealed();
         if (_linkUp[linkIndex] == up)
         {
             return;
         }
 
         _linkUp[linkIndex] = up;
-        ClearAcceptCache();
+        _inputsChanged = true;
         var link = Model.Topology.Links[linkIndex];
         foreach (var end in new[] { link.A, link.B })
         {
             var node = Model.Nodes[Model.IndexOf(end)];
-            var slot = node.Sessions.ToList().FindIndex(s => s.LinkIndex == linkIndex) + 1;
-            RefreshSession(node.Index, slot, null);
+            for (var i = 0; i < node.Sessions.Count; i++)
+            {
+                if (node.Sessions[i].LinkIndex == linkIndex)
+                {
+                    MarkDirty(node.Index, i + 1, null);
+                }
+            }
         }
     }
 
-    /// <summary>Replaces a node's policy and re-evaluates the sessions whose filters changed.</summary>
+    /// <summary>Replaces a node's policy and marks the sessions whose filters changed for re-evaluation.</summary>
     internal void SetPolicy(int node, RoutingPolicy policy, IReadOnlyCollection<IpPrefix>? onlyPrefixes)
     {
-        FlushPending();
+        ThrowIfSealed();
         var old = _policies[node];
         _policies[node] = policy;
-        ClearAcceptCache();
+        _inputsChanged = true;
         var listsChanged = !SameLists(old, policy);
         var sessions = Model.Nodes[node].Sessions;
         for (var i = 0; i < sessions.Count; i++)
@@ -295,22 +303,23 @@ public sealed class TwinState
 
                 if (direction == PolicyDirection.In)
                 {
-                    RefreshSession(node, i + 1, onlyPrefixes);
+                    MarkDirty(node, i + 1, onlyPrefixes);
                 }
                 else
                 {
-                    RefreshSession(session.PeerNode, session.ReverseSlot, onlyPrefixes);
+                    MarkDirty(session.PeerNode, session.ReverseSlot, onlyPrefixes);
                 }
             }
         }
     }
 
     /// <summary>Sets (or with <paramref name="remove"/> clears) a node's own origination of a prefix.</summary>
-    internal void SetOrigination(int node, IpPrefix prefix, IReadOnlyList<uint> asPathBehind, uint? med, bool remove)
+    internal void SetOrigination(int node, IpPrefix prefix, IReadOnlyList<uint> asPathBehind, uint? med, bool remove,
+        IReadOnlyList<Community>? communities = null)
     {
-        FlushPending();
+        ThrowIfSealed();
         var id = _prefixes.GetOrAdd(prefix);
-        var path = remove ? null : OriginatedPath(node, prefix, asPathBehind, med);
+        var path = remove ? null : OriginatedPath(node, prefix, asPathBehind, med, communities);
         SetPath(node, id, 0, path, 0);
         foreach (var ((feedNode, slot), table) in _feeds)
         {
@@ -322,45 +331,162 @@ public sealed class TwinState
             // Live feeds stand for the ISP's announcements on that session: they follow the change too.
             var session = Model.Nodes[node].Sessions[slot - 1];
             table.Set(id, path is null ? null : ExportFromOrigin(node, slot, id, path));
-            RefreshInbound(session.PeerNode, session.ReverseSlot, id, 0);
+            MarkDirty(session.PeerNode, session.ReverseSlot, [prefix]);
         }
     }
 
     /// <summary>Re-evaluates every best path (FULL_REROUTE): a no-op on a consistent twin.</summary>
     internal void ReevaluateAll()
     {
-        FlushPending();
-        for (var id = 0; id < _prefixes.Count; id++)
+        ThrowIfSealed();
+        _reevaluateAll = true;
+    }
+
+    /// <summary>
+    /// Ends writing: the state (a converged base, or a what-if's finished fork) is immutable from now on, and any
+    /// number of threads may read and fork it at once.
+    /// </summary>
+    internal void Seal()
+    {
+        if (_sealed)
         {
-            for (var node = 0; node < _ribs.Length; node++)
+            return;
+        }
+
+        foreach (var rib in _ribs)
+        {
+            rib.Seal();
+        }
+
+        _sealed = true;
+    }
+
+    private void ThrowIfSealed()
+    {
+        if (_sealed)
+        {
+            throw new InvalidOperationException("a sealed twin state is read-only: fork it to change it");
+        }
+    }
+
+    private void MarkDirty(int node, int slot, IReadOnlyCollection<IpPrefix>? prefixes)
+    {
+        if (_dirty.TryGetValue((node, slot), out var listed))
+        {
+            if (listed is null)
             {
-                if (_ribs[node].Exists(id))
+                return;
+            }
+
+            if (prefixes is null)
+            {
+                _dirty[(node, slot)] = null;
+            }
+            else
+            {
+                listed.UnionWith(prefixes);
+            }
+
+            return;
+        }
+
+        _dirty[(node, slot)] = prefixes is null ? null : [.. prefixes];
+        _dirtyOrder.Add((node, slot));
+    }
+
+    /// <summary>Turns the recorded changes into work: refreshes each marked session once, under the final inputs.</summary>
+    private void ApplyChanges()
+    {
+        if (_inputsChanged)
+        {
+            ClearAcceptCache();
+            _inputsChanged = false;
+        }
+
+        if (_reevaluateAll)
+        {
+            _reevaluateAll = false;
+            for (var id = 0; id < _prefixes.Count; id++)
+            {
+                CheckCancellation(id);
+                for (var node = 0; node < _ribs.Length; node++)
                 {
-                    Enqueue(node, id, 0);
+                    if (_ribs[node].Exists(id))
+                    {
+                        Enqueue(node, id, 0);
+                    }
                 }
             }
+        }
+
+        foreach (var (node, slot) in _dirtyOrder)
+        {
+            var listed = _dirty[(node, slot)];
+            if (listed is not null)
+            {
+                foreach (var prefix in listed)
+                {
+                    var id = _prefixes.IdOf(prefix);
+                    if (id >= 0)
+                    {
+                        RefreshInbound(node, slot, id, 0);
+                    }
+                }
+            }
+            else if (IsFork && _prefixes.Count >= BatchMinimum)
+            {
+                _pending.Add((node, slot));
+            }
+            else
+            {
+                RefreshAll(node, slot);
+            }
+        }
+
+        _dirty.Clear();
+        _dirtyOrder.Clear();
+    }
+
+    // Cancellation is looked at every few thousand steps of the loops a large change runs: often enough to stop
+    // within milliseconds, rarely enough to cost nothing.
+    private void CheckCancellation(int step)
+    {
+        if ((step & 4095) == 0)
+        {
+            _cancellation.ThrowIfCancellationRequested();
         }
     }
 
     /// <summary>Runs the work-list until quiescent and reports which best paths changed since the last run.</summary>
-    internal PropagationStats Propagate()
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the state is then unusable.</exception>
+    internal PropagationStats Propagate(CancellationToken cancellationToken = default)
     {
-        if (_pending.Count > 0)
+        ThrowIfSealed();
+        _cancellation = cancellationToken;
+        try
         {
-            if (_queue.Count == 0 && _feeds.Count == 0 && AllPrefixBlind())
+            ApplyChanges();
+            if (_pending.Count > 0)
             {
-                return PropagateByClass();
+                if (_queue.Count == 0 && _feeds.Count == 0 && AllPrefixBlind())
+                {
+                    return PropagateByClass();
+                }
+
+                FlushPending();
             }
 
-            FlushPending();
+            var evaluationsBefore = _evaluations;
+            var maxDepth = RunQueue();
+            var stats = new PropagationStats(_evaluations - evaluationsBefore, _changed, maxDepth);
+            _changed = [];
+            _changedSet = new PairSet(Model.Nodes.Count);
+            return stats;
         }
-
-        var evaluationsBefore = _evaluations;
-        var maxDepth = RunQueue();
-        var stats = new PropagationStats(_evaluations - evaluationsBefore, _changed, maxDepth);
-        _changed = [];
-        _changedSet = new PairSet(Model.Nodes.Count);
-        return stats;
+        finally
+        {
+            _cancellation = default;
+        }
     }
 
     private const int BatchMinimum = 4096;
@@ -442,6 +568,7 @@ public sealed class TwinState
         var written = new ulong[representatives.Count];
         for (var c = 0; c < representatives.Count; c++)
         {
+            CheckCancellation(c);
             var representative = representatives[c];
             starts[c] = _changed.Count;
             var before = _evaluations;
@@ -470,6 +597,7 @@ public sealed class TwinState
         // The other members take their representative's rows wherever its run changed them.
         for (var node = 0; node < _ribs.Length; node++)
         {
+            _cancellation.ThrowIfCancellationRequested();
             var bit = node >= 64 ? ulong.MaxValue : 1UL << node;
             var rib = _ribs[node];
             for (var id = 0; id < count; id++)
@@ -523,8 +651,9 @@ public sealed class TwinState
     private int RunQueue()
     {
         var maxDepth = 0;
-        while (_queue.Count > 0)
+        for (var step = 1; _queue.Count > 0; step++)
         {
+            CheckCancellation(step);
             var (node, id, depth) = _queue.Dequeue();
             _queued.Remove(node, id);
             _evaluations++;
@@ -567,7 +696,7 @@ public sealed class TwinState
 
     // ---- the BGP rules ----
 
-    private CandidatePath OriginatedPath(int node, IpPrefix prefix, IReadOnlyList<uint> asPathBehind, uint? med)
+    private CandidatePath OriginatedPath(int node, IpPrefix prefix, IReadOnlyList<uint> asPathBehind, uint? med, IReadOnlyList<Community>? communities = null)
     {
         var local = Model.Nodes[node].Local;
 
@@ -579,6 +708,7 @@ public sealed class TwinState
             AsPath = AsPath.FromSequence([.. asPathBehind]),
             MultiExitDisc = med ?? 0,
             NextHop = prefix.IsIPv6 ? null : IPAddress.Any,
+            Communities = communities is null ? EquatableArray<Community>.Empty : communities.ToArray(),
         };
         return CandidatePath.LocallyOriginated(attributes, local.Asn, local.RouterId) with { NextHop = prefix.IsIPv6 ? IPAddress.IPv6Any : null };
     }
@@ -633,35 +763,11 @@ public sealed class TwinState
         }
     }
 
-    private void RefreshSession(int node, int slot, IReadOnlyCollection<IpPrefix>? onlyPrefixes)
-    {
-        if (onlyPrefixes is not null)
-        {
-            foreach (var prefix in onlyPrefixes)
-            {
-                var id = _prefixes.IdOf(prefix);
-                if (id >= 0)
-                {
-                    RefreshInbound(node, slot, id, 0);
-                }
-            }
-
-            return;
-        }
-
-        if (IsFork && _prefixes.Count >= BatchMinimum)
-        {
-            _pending.Add((node, slot));
-            return;
-        }
-
-        RefreshAll(node, slot);
-    }
-
     private void RefreshAll(int node, int slot)
     {
         for (var id = 0; id < _prefixes.Count; id++)
         {
+            CheckCancellation(id);
             RefreshInbound(node, slot, id, 0);
         }
     }
@@ -885,7 +991,13 @@ public sealed class TwinState
     {
         var sender = Model.Nodes[node];
         var toPeer = sender.Sessions[slot - 1].Peer;
-        return RouteReflection.CanAdvertise(origin, toPeer, sender.Local) == AdvertiseVerdict.Advertise
+
+        // An ISP's communities, like the AS path behind it, stand for what its outbound route-map sets on the way out,
+        // after the advertisement checks: a no-export it attaches binds the receiver, not the ISP.
+        var checkedPath = sender.IsOurs || origin.Attributes.Communities.IsEmpty
+            ? origin
+            : origin with { Attributes = origin.Attributes with { Communities = EquatableArray<Community>.Empty } };
+        return RouteReflection.CanAdvertise(checkedPath, toPeer, sender.Local) == AdvertiseVerdict.Advertise
             ? RouteReflection.Export(origin, toPeer, sender.Local)
             : null;
     }

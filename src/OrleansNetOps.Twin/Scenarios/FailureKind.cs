@@ -6,7 +6,7 @@ public enum FailureKind
     /// <summary>A link (fibre) cut.</summary>
     LinkCut,
 
-    /// <summary>A BGP session shut down (<c>PEER_DEACTIVATE</c>).</summary>
+    /// <summary>A BGP session closed by the far end (a NOTIFICATION: noticed at once, the link stays up).</summary>
     PeerLoss,
 
     /// <summary>An ISP stops announcing one of its prefixes.</summary>

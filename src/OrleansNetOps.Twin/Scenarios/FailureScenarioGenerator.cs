@@ -1,4 +1,3 @@
-using OrleansNetOps.Bgp.Policy;
 using OrleansNetOps.Topology;
 using OrleansNetOps.Twin.WhatIf;
 
@@ -6,15 +5,18 @@ namespace OrleansNetOps.Twin.Scenarios;
 
 /// <summary>
 /// Generates failures on a topology, deterministically from a seed (same seed, same topology → same scenarios):
-/// link cuts, peer losses, ISP prefix withdrawals, ISP route leaks (an ISP announcing another ISP's prefix with
-/// that ISP's path behind it) and edge leaks. Rare combinations come from drawing one to three failures at once.
+/// link cuts (noticed at hold time), peer losses (a session closed with a NOTIFICATION, noticed at once), ISP prefix
+/// withdrawals, ISP route leaks (an ISP announcing another ISP's prefix with that ISP's path behind it) and edge
+/// leaks — every one a <see cref="NetworkEvent"/>. Rare combinations come from drawing one to three failures at once.
 /// </summary>
 public static class FailureScenarioGenerator
 {
-    /// <summary><paramref name="count"/> scenarios from <paramref name="seed"/>.</summary>
-    public static IReadOnlyList<FailureScenario> Generate(NetworkTopology topology, int seed, int count, int maxFailuresPerScenario = 1)
+    /// <summary><paramref name="count"/> scenarios from <paramref name="seed"/>, of the given <paramref name="kinds"/> (all when null or empty).</summary>
+    public static IReadOnlyList<FailureScenario> Generate(NetworkTopology topology, int seed, int count, int maxFailuresPerScenario = 1,
+        IReadOnlyList<FailureKind>? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(topology);
+        var allowed = kinds is { Count: > 0 } ? kinds.Distinct().Order().ToList() : Enum.GetValues<FailureKind>().ToList();
 
         // A private generator with a fixed algorithm: System.Random's seeded sequence is an implementation detail.
         var state = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL + 1;
@@ -29,12 +31,12 @@ public static class FailureScenarioGenerator
         var result = new List<FailureScenario>();
         for (var i = 0; i < count; i++)
         {
-            var kind = (FailureKind)Next(5);
+            var kind = allowed[Next(allowed.Count)];
             var changes = new List<TwinChange>();
             var failures = 1 + Next(Math.Max(1, maxFailuresPerScenario));
             for (var f = 0; f < failures; f++)
             {
-                changes.Add(Draw(topology, f == 0 ? kind : (FailureKind)Next(5), Next));
+                changes.Add(Draw(topology, f == 0 ? kind : allowed[Next(allowed.Count)], Next));
             }
 
             result.Add(new FailureScenario(kind, changes));
@@ -54,7 +56,7 @@ public static class FailureScenarioGenerator
             case FailureKind.PeerLoss:
                 var router = topology.Routers[next(topology.Routers.Count)];
                 var peers = topology.LinksOf(router.Id).Select(l => l.Other(router.Id)).ToList();
-                return new CatalogueChange(router.Id, "PEER_DEACTIVATE", new ActionParameters { Peer = peers[next(peers.Count)] });
+                return new LinkStateChange(router.Id, peers[next(peers.Count)], Up: false) { HoldTimeMs = 0 };
             case FailureKind.PrefixWithdrawal:
                 var isp = topology.Isps[next(topology.Isps.Count)];
                 return new PrefixWithdrawal(isp.Id, isp.Announcements[next(isp.Announcements.Count)].Prefix);

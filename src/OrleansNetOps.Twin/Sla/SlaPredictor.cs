@@ -5,7 +5,8 @@ using OrleansNetOps.Twin.WhatIf;
 namespace OrleansNetOps.Twin.Sla;
 
 /// <summary>
-/// Per-ISP load from per-prefix volumes: each volume leaves through the ISP its forwarding chain ends at, from its
+/// Per-ISP outbound load from per-prefix volumes (inbound ones, towards our own prefixes, are the
+/// <see cref="Inbound.InboundPredictor"/>'s): each volume leaves through the ISP its forwarding chain ends at, from its
 /// source router (or spread evenly over the routers that originate prefixes). Utilisation is bits/s over capacity;
 /// predicted loss is the measured loss plus, when utilisation exceeds 1, the share that cannot fit (1 − 1/u).
 /// </summary>
@@ -14,8 +15,10 @@ internal static class SlaPredictor
     public static (PredictedSla Sla, double LostBytesAfter) Predict(TwinState before, TwinState after, WhatIfOptions options, ConvergenceEstimate convergence)
     {
         var topology = after.Model.Topology;
-        var (loadBefore, _) = Load(before, options.Traffic);
-        var (loadAfter, lostAfter) = Load(after, options.Traffic);
+        var ours = new[] { before, after }.SelectMany(s => s.Model.Nodes.Where(n => n.IsOurs).SelectMany(n => s.OriginatedBy(n.Index).Select(s.PrefixAt))).Distinct().ToList();
+        var outbound = options.Traffic.Where(v => !ours.Any(o => o.Contains(v.Prefix))).ToList();
+        var (loadBefore, _) = Load(before, outbound);
+        var (loadAfter, lostAfter) = Load(after, outbound);
         var perIsp = new List<IspPrediction>();
         var breaches = new List<string>();
         foreach (var isp in topology.Isps)
@@ -32,7 +35,7 @@ internal static class SlaPredictor
                 bytesBefore * 3600 / 1e9 * isp.CostPerGb, bytesAfter * 3600 / 1e9 * isp.CostPerGb));
 
             // An ISP that carries nothing after the change cannot breach; with no traffic data every ISP is judged.
-            var carries = options.Traffic.Count == 0 || bytesAfter > 0;
+            var carries = outbound.Count == 0 || bytesAfter > 0;
             if (carries && latency > options.Guardrails.SlaLatencyMs)
             {
                 breaches.Add($"{isp.Id}: latency {latency:0.##} ms > {options.Guardrails.SlaLatencyMs:0.##} ms");

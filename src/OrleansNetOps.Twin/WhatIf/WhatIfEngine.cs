@@ -6,49 +6,53 @@ using OrleansNetOps.Bgp.Policy;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Twin.Checks;
 using OrleansNetOps.Twin.Engine;
+using OrleansNetOps.Twin.Inbound;
 using OrleansNetOps.Twin.Model;
 using OrleansNetOps.Twin.Sla;
 
 namespace OrleansNetOps.Twin.WhatIf;
 
 /// <summary>
-/// Runs a what-if: forks the converged state copy-on-write, applies the changes in order, propagates incrementally
-/// (only the (node, prefix) pairs a change can touch enter the work-list), and compares before with after.
+/// Runs a what-if: forks the converged state copy-on-write, applies the changes in order (see
+/// <see cref="ChangeApplication"/>), propagates incrementally (only the (node, prefix) pairs a change can touch enter
+/// the work-list), and compares before with after — on our routers, and on the ISPs' side (how the Internet reaches
+/// our prefixes).
 /// <para>
-/// Session actions: <c>PEER_DEACTIVATE</c> and <c>DEPEER</c> take the session down (routing-wise a removed
-/// neighbour and a shut one are the same), <c>PEER_ACTIVATE</c> brings it up, <c>ISP_FAILOVER</c> takes down
-/// every session of the ISP named by <c>params.peer</c> on all our routers (traffic moves to the other ISPs; the
-/// "prefer the other ISP" variant is expressible as LOCAL_PREF_ADJUST), <c>FULL_REROUTE</c> re-evaluates every
-/// best path (a no-op on a consistent twin), <c>NO_ACTION</c> changes nothing.
+/// Concurrency: the baseline is only read (and, when sealed — every converged state and every what-if's
+/// <see cref="WhatIfResult.After"/> is — forking it writes nothing), so any number of what-ifs may run on one baseline at
+/// once, each on its own thread, with the results they would give one after the other. Work grows linearly with the
+/// number of changes (at most <see cref="WhatIfLimits.MaxChanges"/>); <c>cancellationToken</c> is looked at between
+/// changes and every few thousand steps of propagation.
 /// </para>
 /// </summary>
 public static class WhatIfEngine
 {
     /// <summary>Runs <paramref name="request"/> against <paramref name="baseline"/>, which is left untouched.</summary>
-    public static WhatIfResult Run(TwinState baseline, WhatIfRequest request, WhatIfOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public static WhatIfResult Run(TwinState baseline, WhatIfRequest request, WhatIfOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(request);
         options ??= WhatIfOptions.Default;
         var started = Stopwatch.GetTimestamp();
-        var errors = new List<string>();
-        var warnings = new List<string>();
-        var conflicts = new List<string>();
+        if (WhatIfLimits.Check(request) is { } tooLarge)
+        {
+            return Empty([tooLarge], [], Stopwatch.GetElapsedTime(started).TotalMilliseconds) with { Invalid = true };
+        }
+
         var fork = baseline.Fork();
-        var detection = 0.0;
-        var edited = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < request.Changes.Count; i++)
+        var application = new ChangeApplication(fork, options, cancellationToken);
+        application.ApplyAll(request.Changes);
+        var warnings = application.Warnings;
+        var conflicts = application.Conflicts;
+        var detection = application.DetectionMs;
+        if (application.Invalid)
         {
-            var at = string.Create(CultureInfo.InvariantCulture, $"changes[{i}]");
-            detection = Math.Max(detection, Apply(fork, request.Changes[i], at, options, errors, warnings, conflicts, edited));
+            return Empty(application.Errors(), warnings, Stopwatch.GetElapsedTime(started).TotalMilliseconds) with { Invalid = true };
         }
 
-        if (errors.Count > 0)
-        {
-            return Empty(errors, warnings, Stopwatch.GetElapsedTime(started).TotalMilliseconds) with { Invalid = true };
-        }
-
-        var stats = fork.Propagate();
+        var errors = new List<string>();
+        var stats = fork.Propagate(cancellationToken);
         var model = fork.Model;
 
         // One pass over the changed pairs (unsorted: a full table can change millions); only the reported ones are sorted.
@@ -241,9 +245,14 @@ public static class WhatIfEngine
         asPathLoops.Sort(StringComparer.Ordinal);
 
         var touched = new TouchedSet(touchedFlags, touchedCount);
-        var asymmetric = Asymmetry(baseline, fork, touched, options, warnings);
+        var own = OwnPrefixes(baseline).Union(OwnPrefixes(fork)).ToList();
+        var asymmetric = Asymmetry(baseline, fork, own, touched, options, warnings);
         var protectedLost = ProtectedCommunitiesLost(changes, options);
         conflicts.AddRange(protectedLost);
+        cancellationToken.ThrowIfCancellationRequested();
+        var ownIds = own.Select(o => o.Prefix).Distinct().OrderBy(fork.PrefixAt).ToList();
+        var (inbound, ispChanges) = InboundPredictor.Predict(baseline, fork, ownIds, options, warnings);
+        changes.AddRange(ispChanges);
 
         var depth = stats.ChangedBest.Count == 0 ? 0 : stats.MaxDepth + 1;
         var convergence = new ConvergenceEstimate(depth, detection,
@@ -276,8 +285,10 @@ public static class WhatIfEngine
         var routers = Enumerable.Range(0, model.Nodes.Count).Where(n => routerFlags[n]).Select(n => model.Nodes[n].Id).ToList();
         var blast = new BlastRadius((double)touchedOursList.Count / known, trafficShare, routers);
         var checks = new TwinChecks(asPathLoops, forwardingLoops, blackholes.Select(p => p.ToString()).ToList(), asymmetric, conflicts);
+        fork.Seal();
         return new WhatIfResult(errors.Count == 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, blast, checks, changes, sla, warnings, errors)
         {
+            Inbound = inbound,
             Evaluations = stats.Evaluations,
             After = fork,
         };
@@ -286,212 +297,6 @@ public static class WhatIfEngine
     private static WhatIfResult Empty(List<string> errors, List<string> warnings, double ms) =>
         new(false, ms, new BlastRadius(0, null, []), new TwinChecks([], [], [], [], []), [],
             new PredictedSla([], [], new ConvergenceEstimate(0, 0, 0)), warnings, errors);
-
-    private static double Apply(TwinState fork, TwinChange change, string at, WhatIfOptions options, List<string> errors, List<string> warnings,
-        List<string> conflicts, HashSet<string> edited)
-    {
-        var model = fork.Model;
-        var topology = model.Topology;
-        switch (change)
-        {
-            case CatalogueChange catalogue:
-                return ApplyCatalogue(fork, catalogue, at, options, errors, warnings, conflicts, edited);
-
-            case LinkStateChange link:
-                var index = topology.Links.ToList().FindIndex(l => (l.A == link.A && l.B == link.B) || (l.A == link.B && l.B == link.A));
-                if (index < 0)
-                {
-                    errors.Add($"{at}: there is no link between '{link.A}' and '{link.B}' in topology '{topology.Name}'");
-                    return 0;
-                }
-
-                fork.SetLinkState(index, link.Up);
-                return link.Up ? 0 : options.Convergence.HoldTimeMs;
-
-            case PrefixAnnouncement announcement:
-                if (!NodeExists(model, announcement.Node, at + ".node", errors))
-                {
-                    return 0;
-                }
-
-                fork.SetOrigination(model.IndexOf(announcement.Node), announcement.Prefix,
-                    topology.Router(announcement.Node) is null ? announcement.AsPath : [], announcement.Med, remove: false);
-                return 0;
-
-            case PrefixWithdrawal withdrawal:
-                if (!NodeExists(model, withdrawal.Node, at + ".node", errors))
-                {
-                    return 0;
-                }
-
-                fork.SetOrigination(model.IndexOf(withdrawal.Node), withdrawal.Prefix, [], null, remove: true);
-                return 0;
-
-            case ExportLeak leak:
-                var router = model.IndexOf(leak.Router);
-                var peer = router < 0 ? null : ResolvePeer(model.Nodes[router], leak.Peer);
-                if (router < 0 || !model.Nodes[router].IsOurs || peer is null)
-                {
-                    errors.Add($"{at}: '{leak.Router}' has no session with '{leak.Peer}'");
-                    return 0;
-                }
-
-                var policy = fork.PolicyAt(router);
-                var name = $"NETOPS-LEAK-{peer.PeerId}";
-                policy = policy.With(new RouteMap(name, [new RouteMapEntry(10, AccessAction.Permit)]))
-                    .WithPeer(peer.PeerId, policy.PeerBinding(peer.PeerId).WithRouteMap(PolicyDirection.Out, name));
-                fork.SetPolicy(router, policy, null);
-                return options.Convergence.RouteMapDelayMs;
-
-            default:
-                errors.Add($"{at}: {change.GetType().Name} is not a change the twin knows");
-                return 0;
-        }
-    }
-
-    private static double ApplyCatalogue(TwinState fork, CatalogueChange change, string at, WhatIfOptions options, List<string> errors,
-        List<string> warnings, List<string> conflicts, HashSet<string> edited)
-    {
-        var model = fork.Model;
-        var topology = model.Topology;
-        var failures = errors.Count;
-        var routerNode = topology.Router(change.Router);
-        if (routerNode is null)
-        {
-            errors.Add($"{at}.router: '{change.Router}' is not a router of topology '{topology.Name}'");
-        }
-
-        if (!TwinActionNames.TryParse(change.Action, out var action))
-        {
-            errors.Add($"{at}.action: '{change.Action}' is not one of LOCAL_PREF_ADJUST, MED_ADJUST, COMMUNITY_TAG, AS_PATH_PREPEND, NEXT_HOP_CHANGE, "
-                + "PEER_ACTIVATE, PEER_DEACTIVATE, PREFIX_FILTER, ISP_FAILOVER, FULL_REROUTE, DEPEER, NO_ACTION");
-        }
-
-        if (errors.Count > failures)
-        {
-            return 0;
-        }
-
-        var node = model.Nodes[model.IndexOf(change.Router)];
-        var parameters = change.Parameters;
-        string? failoverIsp = null;
-        if (!string.IsNullOrWhiteSpace(parameters.Peer))
-        {
-            var text = parameters.Peer.Trim();
-            if (action == TwinAction.IspFailover)
-            {
-                failoverIsp = topology.Isp(text)?.Id ?? topology.Links.Where(l => topology.Isp(l.B) is not null && l.BAddress.ToString() == text).Select(l => l.B).FirstOrDefault();
-                if (failoverIsp is null)
-                {
-                    errors.Add($"{at}.params.peer: '{text}' is not an ISP of topology '{topology.Name}' (ISPs: {string.Join(", ", topology.Isps.Select(i => i.Id))})");
-                    return 0;
-                }
-
-                parameters = parameters with { Peer = failoverIsp };
-            }
-            else if (ResolvePeer(node, text) is { } session)
-            {
-                parameters = parameters with { Peer = session.PeerId };
-            }
-            else
-            {
-                errors.Add($"{at}.params.peer: '{text}' is not a neighbour of {node.Id} (neighbours: {string.Join(", ", node.Sessions.Select(s => $"{s.PeerId} {s.Peer.Address}"))})");
-                return 0;
-            }
-        }
-
-        var guardrails = options.Guardrails;
-        if (action == TwinAction.LocalPrefAdjust && parameters.LocalPref is { } lp && (lp < guardrails.LocalPrefMin || lp > guardrails.LocalPrefMax))
-        {
-            conflicts.Add($"{at}: localPref {lp} is outside the guardrail {guardrails.LocalPrefMin}..{guardrails.LocalPrefMax}");
-        }
-
-        if (action == TwinAction.MedAdjust && parameters.Med is { } med && (med < guardrails.MedMin || med > guardrails.MedMax))
-        {
-            conflicts.Add($"{at}: med {med} is outside the guardrail {guardrails.MedMin}..{guardrails.MedMax}");
-        }
-
-        if (action == TwinAction.CommunityTag && parameters.Mode?.Trim() == "remove" && parameters.Community is { } communities)
-        {
-            foreach (var token in communities.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (CommunityText.TryParse(token, out var community) && guardrails.ProtectedCommunities.Contains(community.ToString()))
-                {
-                    conflicts.Add($"{at}: {community} is a protected community and may not be removed");
-                }
-            }
-        }
-
-        var edit = PolicyEdit.For(action, parameters, fork.PolicyAt(node.Index), node.Local.Asn);
-        if (!edit.IsValid)
-        {
-            errors.AddRange(edit.Errors.Select(e => $"{at}.{e}"));
-            return 0;
-        }
-
-        warnings.AddRange(edit.Warnings.Select(w => $"{at}: {w}"));
-        if (edit.Session is { } session2)
-        {
-            return ApplySession(fork, node, session2, failoverIsp, options);
-        }
-
-        var key = $"{node.Id}|{parameters.Peer}|{parameters.Direction}";
-        if (!edited.Add(key))
-        {
-            warnings.Add($"{at}: edits the same neighbour policy ({node.Id} towards {parameters.Peer}) as an earlier change; both apply, in order");
-        }
-
-        IReadOnlyCollection<IpPrefix>? only = null;
-        if (parameters.Prefixes is { } texts)
-        {
-            // PolicyEdit only alters the outcome for the listed prefixes, so only they need re-evaluation.
-            only = texts.Select(t => IpPrefix.Parse(t.Trim())).ToList();
-        }
-
-        fork.SetPolicy(node.Index, edit.Policy, only);
-        return options.Convergence.RouteMapDelayMs;
-    }
-
-    private static double ApplySession(TwinState fork, TwinNode node, SessionEdit edit, string? failoverIsp, WhatIfOptions options)
-    {
-        var topology = fork.Model.Topology;
-        switch (edit.Kind)
-        {
-            case SessionEditKind.Activate or SessionEditKind.Deactivate or SessionEditKind.Remove:
-                var session = node.Sessions.First(s => s.PeerId == edit.Peer);
-                fork.SetLinkState(session.LinkIndex, edit.Kind == SessionEditKind.Activate);
-                return 0;
-            case SessionEditKind.Failover:
-                for (var i = 0; i < topology.Links.Count; i++)
-                {
-                    if (topology.Links[i].Touches(failoverIsp!))
-                    {
-                        fork.SetLinkState(i, false);
-                    }
-                }
-
-                return 0;
-            case SessionEditKind.FullReroute:
-                fork.ReevaluateAll();
-                return options.Convergence.ProcessingMsPerHop;
-            default:
-                return 0;
-        }
-    }
-
-    private static TwinSession? ResolvePeer(TwinNode node, string peer) =>
-        node.Sessions.FirstOrDefault(s => s.PeerId == peer) ?? node.Sessions.FirstOrDefault(s => s.Peer.Address.ToString() == peer);
-
-    private static bool NodeExists(TwinModel model, string id, string field, List<string> errors)
-    {
-        if (model.IndexOf(id) >= 0)
-        {
-            return true;
-        }
-
-        errors.Add($"{field}: '{id}' is not a node of topology '{model.Topology.Name}'");
-        return false;
-    }
 
     // Prepending repeats an AS next to itself; the same AS again further along means the path went through it twice.
     private static bool HasAsPathLoop(AsPath? path)
@@ -588,9 +393,9 @@ public static class WhatIfEngine
         public bool Contains(int id) => (uint)id < (uint)flags.Length && flags[id];
     }
 
-    private static List<string> Asymmetry(TwinState baseline, TwinState fork, TouchedSet touched, WhatIfOptions options, List<string> warnings)
+    private static List<string> Asymmetry(TwinState baseline, TwinState fork, List<(int Prefix, int Origin)> own, TouchedSet touched, WhatIfOptions options,
+        List<string> warnings)
     {
-        var own = OwnPrefixes(baseline).Union(OwnPrefixes(fork)).ToList();
         var ownIds = own.Select(o => o.Prefix).ToHashSet();
         var traffic = options.Traffic.Select(t => fork.PrefixId(t.Prefix)).Where(id => id >= 0 && !ownIds.Contains(id)).Distinct().ToList();
         var ownTouched = ownIds.Any(touched.Contains);

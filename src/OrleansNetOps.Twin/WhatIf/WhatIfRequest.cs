@@ -1,17 +1,19 @@
+using System.Globalization;
 using System.Text.Json;
 using OrleansNetOps.Bgp.Policy;
 using Orleans;
 
 namespace OrleansNetOps.Twin.WhatIf;
 
-/// <summary>The body of <c>POST /api/v1/twin/whatif</c>: changes applied in order to one fork.</summary>
+/// <summary>The body of <c>POST /api/v1/twin/whatif</c>: changes (actions and network events) applied in order to one fork.</summary>
 /// <param name="Changes">The changes.</param>
 [GenerateSerializer, Immutable]
 public sealed record WhatIfRequest(IReadOnlyList<TwinChange> Changes)
 {
     /// <summary>
-    /// Reads <c>{ changes: [ { router, action, params } ] }</c>. Shape errors name the field
-    /// (<c>changes[1].params.localPref: expected an integer, got string</c>); semantic checks happen in <see cref="WhatIfEngine"/>.
+    /// Reads <c>{ changes: [ { router, action, params } ] }</c> (see <see cref="TwinChangeJson"/>). Shape errors name the
+    /// field (<c>changes[1].params.localPref: expected an integer, got string</c>); semantic checks happen in
+    /// <see cref="WhatIfEngine"/>. More than <see cref="WhatIfLimits.MaxChanges"/> changes are refused unread.
     /// </summary>
     public static WhatIfRequest FromJson(JsonElement body, out IReadOnlyList<string> errors)
     {
@@ -24,39 +26,30 @@ public sealed record WhatIfRequest(IReadOnlyList<TwinChange> Changes)
             return new WhatIfRequest(changes);
         }
 
+        if (list.GetArrayLength() == 0)
+        {
+            problems.Add("changes: is empty; give at least one change (NO_ACTION simulates nothing)");
+            return new WhatIfRequest(changes);
+        }
+
+        if (list.GetArrayLength() > WhatIfLimits.MaxChanges)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"changes: {list.GetArrayLength()} changes; at most {WhatIfLimits.MaxChanges} fit in one what-if"));
+            return new WhatIfRequest(changes);
+        }
+
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            var at = $"changes[{index++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                problems.Add($"{at}: expected an object {{ router, action, params }}");
-                continue;
-            }
-
-            var router = Text(item, "router", at, problems);
-            var action = Text(item, "action", at, problems);
-            var parameters = new ActionParameters();
-            if (item.TryGetProperty("params", out var json))
-            {
-                parameters = ActionParameters.FromJson(json, out var parameterErrors);
-                problems.AddRange(parameterErrors.Select(e => $"{at}.{e}"));
-            }
-
-            changes.Add(new CatalogueChange(router ?? string.Empty, action ?? string.Empty, parameters));
+            changes.AddRange(TwinChangeJson.Read(item, string.Create(CultureInfo.InvariantCulture, $"changes[{index++}]"), problems));
         }
 
-        return new WhatIfRequest(changes);
-    }
-
-    private static string? Text(JsonElement item, string name, string at, List<string> problems)
-    {
-        if (item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+        var request = new WhatIfRequest(changes);
+        if (problems.Count == 0 && WhatIfLimits.Check(request) is { } tooLarge)
         {
-            return value.GetString();
+            problems.Add(tooLarge);
         }
 
-        problems.Add($"{at}.{name}: required, a string");
-        return null;
+        return request;
     }
 }
