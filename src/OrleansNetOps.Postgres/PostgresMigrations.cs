@@ -1,3 +1,5 @@
+using OrleansNetOps.Postgres.Orleans;
+
 namespace OrleansNetOps.Postgres;
 
 /// <summary>The project's PostgreSQL schema history, oldest first; an applied step is never edited, a change is a new step.</summary>
@@ -33,5 +35,8 @@ internal static class PostgresMigrations
                 PRIMARY KEY (series_id, minute)
             );
             """),
+        new(2, "orleans membership", OrleansMembershipSchema.Sql),
+        new(3, "orleans grain state", OrleansGrainStateSchema.Sql),
+        new(4, "orleans reminders", OrleansReminderSchema.Sql),
     ];
 }
