@@ -47,7 +47,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         DataSource = builder.Build();
         RetryPolicy = PostgresRetryPolicy.FromOptions(_options, loggerFactory?.CreateLogger<PostgresRetryPolicy>());
         _probeDataSource = new Lazy<NpgsqlDataSource>(CreateProbeDataSource, LazyThreadSafetyMode.ExecutionAndPublication);
-        _orleansDataSource = new Lazy<NpgsqlDataSource>(() => CreateOrleansDataSource(loggerFactory), LazyThreadSafetyMode.ExecutionAndPublication);
+        _orleansDataSource = new Lazy<NpgsqlDataSource>(CreateOrleansDataSource, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>A copy of the validated settings this database was created with.</summary>
@@ -145,16 +145,12 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         return given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare");
     }
 
-    private NpgsqlDataSource CreateOrleansDataSource(ILoggerFactory? loggerFactory)
+    // No logger: Npgsql would log each of the providers' heartbeat and state statements; Orleans logs their failures.
+    private NpgsqlDataSource CreateOrleansDataSource()
     {
         var builder = new NpgsqlDataSourceBuilder(_options.ConnectionString);
         builder.ConnectionStringBuilder.CommandTimeout = (int)Math.Ceiling(_options.CommandTimeout.TotalSeconds);
         builder.ConnectionStringBuilder.SearchPath = QuotedSchema;
-        if (loggerFactory is not null)
-        {
-            builder.UseLoggerFactory(loggerFactory);
-        }
-
         return builder.Build();
     }
 

@@ -52,7 +52,7 @@ internal sealed class SiloProcess : IAsyncDisposable
               simulated: false
               topologyFile: {topologyFile}
             """));
-        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}"), Timeout = TimeSpan.FromSeconds(10) };
+        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}"), Timeout = TimeSpan.FromSeconds(3) };
     }
 
     public string Name { get; }
@@ -120,11 +120,15 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public async Task<bool> IsReadyAsync()
+    public Task<bool> IsReadyAsync() => AnswersAsync("/health/ready");
+
+    public Task<bool> IsLiveAsync() => AnswersAsync("/health/live");
+
+    private async Task<bool> AnswersAsync(string path)
     {
         try
         {
-            using var response = await Api.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            using var response = await Api.GetAsync(new Uri(path, UriKind.Relative));
             return response.IsSuccessStatusCode;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
@@ -143,21 +147,6 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    public string LogTail(int lines = 40)
-    {
-        try
-        {
-            using var stream = new FileStream(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            var all = reader.ReadToEnd().Split('\n');
-            return $"--- {Name} log ---\n" + string.Join('\n', all.TakeLast(lines));
-        }
-        catch (IOException)
-        {
-            return $"--- {Name}: no log ---";
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -11,6 +11,13 @@ public sealed record MembershipConfig
     /// <summary>How long one liveness probe may take (Orleans' <c>ProbeTimeout</c>; default there 5 s).</summary>
     public double ProbeTimeoutSeconds { get; init; } = 1;
 
+    /// <summary>
+    /// The longest a probe may take when Orleans stretches the timeout for a slow network or a busy silo
+    /// (<c>MaxProbeTimeout</c>; default there 4 × <see cref="ProbeTimeoutSeconds"/>). It bounds how long a dead silo
+    /// can go unnoticed: about <see cref="MissedProbesLimit"/> × this.
+    /// </summary>
+    public double MaxProbeTimeoutSeconds { get; init; } = 2;
+
     /// <summary>Missed probes after which a silo is suspected (<c>NumMissedProbesLimit</c>; default there 3).</summary>
     public int MissedProbesLimit { get; init; } = 2;
 

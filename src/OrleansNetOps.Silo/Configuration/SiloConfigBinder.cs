@@ -227,6 +227,7 @@ internal static partial class SiloConfigBinder
         var config = new MembershipConfig
         {
             ProbeTimeoutSeconds = section.Double("probeTimeoutSeconds", defaults.ProbeTimeoutSeconds, 0.1, 60),
+            MaxProbeTimeoutSeconds = section.Double("maxProbeTimeoutSeconds", defaults.MaxProbeTimeoutSeconds, 0.1, 600),
             MissedProbesLimit = section.Int("missedProbesLimit", defaults.MissedProbesLimit, 1, 10),
             VotesForDeath = section.Int("votesForDeath", defaults.VotesForDeath, 1, 10),
             IAmAliveSeconds = section.Double("iAmAliveSeconds", defaults.IAmAliveSeconds, 0.5, 300),
@@ -234,6 +235,12 @@ internal static partial class SiloConfigBinder
             TableRefreshSeconds = section.Double("tableRefreshSeconds", defaults.TableRefreshSeconds, 1, 600),
         };
         section.Finish();
+        if (config.MaxProbeTimeoutSeconds < config.ProbeTimeoutSeconds)
+        {
+            section.Report(section.Value("maxProbeTimeoutSeconds") ?? section.Anchor, section.Child("maxProbeTimeoutSeconds"),
+                $"must be at least probeTimeoutSeconds ({config.ProbeTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        }
+
         return config;
     }
 

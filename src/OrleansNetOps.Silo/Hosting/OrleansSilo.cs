@@ -96,6 +96,8 @@ internal static class OrleansSilo
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(membership.ProbeTimeoutSeconds);
+            o.MinProbeTimeout = TimeSpan.FromSeconds(membership.ProbeTimeoutSeconds / 2);
+            o.MaxProbeTimeout = TimeSpan.FromSeconds(membership.MaxProbeTimeoutSeconds);
             o.NumMissedProbesLimit = membership.MissedProbesLimit;
             o.NumVotesForDeathDeclaration = membership.VotesForDeath;
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(membership.IAmAliveSeconds);
