@@ -51,8 +51,11 @@ public sealed class FrrLab
             throw new InvalidOperationException($"lab '{options.Name}' is not up (no {topologyFile})");
         }
 
-        var port = int.Parse(File.ReadAllText(Path.Combine(options.StateDirectory, BmpPortFile)).Trim(), CultureInfo.InvariantCulture);
-        return new FrrLab(TopologyLoader.LoadFile(topologyFile), options with { BmpPort = port });
+        var ports = File.ReadAllText(Path.Combine(options.StateDirectory, BmpPortFile))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => int.Parse(p, CultureInfo.InvariantCulture))
+            .ToList();
+        return new FrrLab(TopologyLoader.LoadFile(topologyFile), options with { BmpPort = ports[0], MoreBmpPorts = ports[1..] });
     }
 
     /// <summary>
@@ -336,7 +339,7 @@ public sealed class FrrLab
     {
         Directory.CreateDirectory(Options.StateDirectory);
         File.WriteAllText(TopologyFileOf(Options), topologyYaml ?? string.Empty);
-        File.WriteAllText(Path.Combine(Options.StateDirectory, BmpPortFile), Options.BmpPort.ToString(CultureInfo.InvariantCulture));
+        File.WriteAllLines(Path.Combine(Options.StateDirectory, BmpPortFile), Options.BmpPorts.Select(p => p.ToString(CultureInfo.InvariantCulture)));
         foreach (var node in Layout.Nodes)
         {
             Directory.CreateDirectory(node.VtyDirectory);
@@ -371,18 +374,25 @@ public sealed class FrrLab
 
     private async Task StartRelaysAsync(CancellationToken cancellationToken)
     {
-        // Root namespace: lab socket -> collector on 127.0.0.1. A failed connect (collector not listening) just closes
-        // the relayed connection, and bgpd retries.
-        await StartDetachedAsync(Path.Combine(Options.StateDirectory, "bmp-relay.pid"), Path.Combine(Options.StateDirectory, "bmp-relay.log"),
-            ["socat", "-lf", Path.Combine(Options.StateDirectory, "bmp-relay.log"), $"UNIX-LISTEN:{Options.BmpSocket},fork,unlink-early",
-             Invariant($"TCP:127.0.0.1:{Options.BmpPort}")], cancellationToken).ConfigureAwait(false);
-        await WaitForAsync(() => File.Exists(Options.BmpSocket), $"the BMP relay socket {Options.BmpSocket}", cancellationToken).ConfigureAwait(false);
-
-        foreach (var node in Layout.Nodes.Where(n => n.IsOurs))
+        for (var index = 0; index < Options.BmpPorts.Count; index++)
         {
-            await StartDetachedAsync(node.RelayPidFile, Path.Combine(node.Directory, "bmp-relay.log"),
-                ["ip", "netns", "exec", node.Namespace, "socat", "-lf", Path.Combine(node.Directory, "bmp-relay.log"),
-                 Invariant($"TCP-LISTEN:{Options.BmpPort},bind=127.0.0.1,reuseaddr,fork"), $"UNIX-CONNECT:{Options.BmpSocket}"], cancellationToken).ConfigureAwait(false);
+            var port = Options.BmpPorts[index];
+            var socket = Options.BmpSocketOf(index);
+            var suffix = index == 0 ? string.Empty : Invariant($"-{index}");
+
+            // Root namespace: lab socket -> collector on 127.0.0.1. A failed connect (collector not listening) just closes
+            // the relayed connection, and bgpd retries.
+            await StartDetachedAsync(Path.Combine(Options.StateDirectory, $"bmp-relay{suffix}.pid"), Path.Combine(Options.StateDirectory, $"bmp-relay{suffix}.log"),
+                ["socat", "-lf", Path.Combine(Options.StateDirectory, $"bmp-relay{suffix}.log"), $"UNIX-LISTEN:{socket},fork,unlink-early",
+                 Invariant($"TCP:127.0.0.1:{port}")], cancellationToken).ConfigureAwait(false);
+            await WaitForAsync(() => File.Exists(socket), $"the BMP relay socket {socket}", cancellationToken).ConfigureAwait(false);
+
+            foreach (var node in Layout.Nodes.Where(n => n.IsOurs))
+            {
+                await StartDetachedAsync(Path.Combine(node.Directory, $"bmp-relay{suffix}.pid"), Path.Combine(node.Directory, $"bmp-relay{suffix}.log"),
+                    ["ip", "netns", "exec", node.Namespace, "socat", "-lf", Path.Combine(node.Directory, $"bmp-relay{suffix}.log"),
+                     Invariant($"TCP-LISTEN:{port},bind=127.0.0.1,reuseaddr,fork"), $"UNIX-CONNECT:{socket}"], cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

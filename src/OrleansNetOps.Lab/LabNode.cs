@@ -24,9 +24,6 @@ public sealed record LabNode(string Id, string Hostname, uint Asn, IPAddress Rou
     /// <summary>Directory of bgpd's vty socket, for <c>vtysh --vty_socket</c>.</summary>
     public string VtyDirectory => Path.Combine(Directory, "vty");
 
-    /// <summary>Pid file of the BMP relay inside this namespace.</summary>
-    public string RelayPidFile => Path.Combine(Directory, "bmp-relay.pid");
-
     /// <summary>bgpd's log (stdout and stderr of the daemon; bgpd itself logs to syslog unless configured).</summary>
     public string LogFile => Path.Combine(Directory, "bgpd.log");
 }

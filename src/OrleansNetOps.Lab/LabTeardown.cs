@@ -41,8 +41,8 @@ public static class LabTeardown
             }
         }
 
-        // The root-namespace relay lives outside every lab namespace; its socket path names the lab uniquely.
-        pids.UnionWith(HostProcesses.WithArgumentContaining(options.BmpSocket));
+        // The root-namespace relays live outside every lab namespace; their socket paths name the lab uniquely.
+        pids.UnionWith(HostProcesses.WithArgumentContaining(options.BmpSocketPrefix));
         pids.Remove(Environment.ProcessId);
         return [.. pids];
     }

@@ -16,6 +16,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     private readonly PostgresOptions _options;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly Lazy<NpgsqlDataSource> _probeDataSource;
+    private readonly Lazy<NpgsqlDataSource> _orleansDataSource;
     private volatile bool _schemaReady;
 
     /// <summary>Creates the pool for <paramref name="options"/> (no connection is opened yet).</summary>
@@ -46,6 +47,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         DataSource = builder.Build();
         RetryPolicy = PostgresRetryPolicy.FromOptions(_options, loggerFactory?.CreateLogger<PostgresRetryPolicy>());
         _probeDataSource = new Lazy<NpgsqlDataSource>(CreateProbeDataSource, LazyThreadSafetyMode.ExecutionAndPublication);
+        _orleansDataSource = new Lazy<NpgsqlDataSource>(CreateOrleansDataSource, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>A copy of the validated settings this database was created with.</summary>
@@ -62,6 +64,13 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>The schema name, double-quoted for use in SQL text.</summary>
     public string QuotedSchema { get; }
+
+    /// <summary>
+    /// The pool Orleans' ADO.NET providers (membership, grain state, reminders) use. They read their SQL from a table
+    /// they name without a schema, so these connections have <see cref="Schema"/> as their search path. The pool is
+    /// apart from <see cref="DataSource"/> so that membership heartbeats never queue behind bulk time-series writes.
+    /// </summary>
+    public NpgsqlDataSource OrleansDataSource => _orleansDataSource.Value;
 
     /// <summary>
     /// Unpooled connections for health checks: a probe must learn whether a new connection can be made now, which
@@ -99,6 +108,11 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync().ConfigureAwait(false);
+        if (_orleansDataSource.IsValueCreated)
+        {
+            await _orleansDataSource.Value.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_probeDataSource.IsValueCreated)
         {
             await _probeDataSource.Value.DisposeAsync().ConfigureAwait(false);
@@ -111,6 +125,11 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     public void Dispose()
     {
         DataSource.Dispose();
+        if (_orleansDataSource.IsValueCreated)
+        {
+            _orleansDataSource.Value.Dispose();
+        }
+
         if (_probeDataSource.IsValueCreated)
         {
             _probeDataSource.Value.Dispose();
@@ -124,6 +143,15 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         return given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare");
+    }
+
+    // No logger: Npgsql would log each of the providers' heartbeat and state statements; Orleans logs their failures.
+    private NpgsqlDataSource CreateOrleansDataSource()
+    {
+        var builder = new NpgsqlDataSourceBuilder(_options.ConnectionString);
+        builder.ConnectionStringBuilder.CommandTimeout = (int)Math.Ceiling(_options.CommandTimeout.TotalSeconds);
+        builder.ConnectionStringBuilder.SearchPath = QuotedSchema;
+        return builder.Build();
     }
 
     private NpgsqlDataSource CreateProbeDataSource()

@@ -1,3 +1,5 @@
+using OrleansNetOps.Postgres.Orleans;
+
 namespace OrleansNetOps.Postgres;
 
 /// <summary>The project's PostgreSQL schema history, oldest first; an applied step is never edited, a change is a new step.</summary>
@@ -82,5 +84,8 @@ internal static class PostgresMigrations
             );
             CREATE INDEX netops_flow_volumes_time ON {schema}.netops_flow_volumes USING brin (window_start);
             """),
+        new(3, "orleans membership", OrleansMembershipSchema.Sql),
+        new(4, "orleans grain state", OrleansGrainStateSchema.Sql),
+        new(5, "orleans reminders", OrleansReminderSchema.Sql),
     ];
 }

@@ -37,9 +37,15 @@ public sealed class PostgresRetriesExhaustedException : Exception
     /// <summary>Time from the first attempt to giving up.</summary>
     public TimeSpan Elapsed { get; }
 
-    // Npgsql's outer message ("Failed to connect to ...") hides the socket error that says why.
-    internal static string Describe(Exception exception) =>
-        exception.InnerException is { } inner && inner.Message != exception.Message
+    /// <summary>
+    /// The failure in words, with the inner error when it says more: Npgsql's outer message ("Failed to connect to ...")
+    /// hides the socket error that says why.
+    /// </summary>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.InnerException is { } inner && inner.Message != exception.Message
             ? $"{exception.Message} ({inner.Message})"
             : exception.Message;
+    }
 }

@@ -124,7 +124,13 @@ public static class BgpdConfigWriter
         if (router is not null)
         {
             Line(" bmp targets collector");
-            Line(Invariant($"  bmp connect 127.0.0.1 port {layout.Options.BmpPort} min-retry 1000 max-retry 5000"));
+            // One target per collector: bgpd streams to all of them at once. After a lost connection it retries after
+            // min-retry, doubling up to max-retry: low, so a router is back on a surviving silo within a second.
+            foreach (var port in layout.Options.BmpPorts)
+            {
+                Line(Invariant($"  bmp connect 127.0.0.1 port {port} min-retry 100 max-retry 1000"));
+            }
+
             foreach (var family in new[] { "ipv4", "ipv6" })
             {
                 Line($"  bmp monitor {family} unicast pre-policy");

@@ -185,8 +185,62 @@ internal static partial class SiloConfigBinder
             ServiceId = Identifier(section, "serviceId", defaults.ServiceId),
             SiloPort = section.Int("siloPort", defaults.SiloPort, 0, 65535),
             GatewayPort = section.Int("gatewayPort", defaults.GatewayPort, 0, 65535),
+            AdvertisedAddress = AdvertisedAddress(section, defaults.AdvertisedAddress),
+            Membership = BindMembership(section.Section("membership"), defaults.Membership),
         };
         section.Finish();
+        if (config.SiloPort != 0 && config.SiloPort == config.GatewayPort)
+        {
+            section.Report(section.Value("gatewayPort") ?? section.Anchor, section.Child("gatewayPort"), $"port {config.GatewayPort} is also cluster.siloPort");
+        }
+
+        return config;
+    }
+
+    private static string AdvertisedAddress(YamlSection section, string fallback)
+    {
+        var text = section.String("advertisedAddress");
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!System.Net.IPAddress.TryParse(text.Trim(), out var address))
+        {
+            section.Report(section.Value("advertisedAddress")!, section.Child("advertisedAddress"),
+                $"'{text}' is not an IP address (other silos connect to it; a host name is not accepted)");
+            return fallback;
+        }
+
+        if (address.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any))
+        {
+            section.Report(section.Value("advertisedAddress")!, section.Child("advertisedAddress"),
+                $"'{text}' cannot be reached by other silos: give this machine's address on the network the silos share");
+            return fallback;
+        }
+
+        return address.ToString();
+    }
+
+    private static MembershipConfig BindMembership(YamlSection section, MembershipConfig defaults)
+    {
+        var config = new MembershipConfig
+        {
+            ProbeTimeoutSeconds = section.Double("probeTimeoutSeconds", defaults.ProbeTimeoutSeconds, 0.1, 60),
+            MaxProbeTimeoutSeconds = section.Double("maxProbeTimeoutSeconds", defaults.MaxProbeTimeoutSeconds, 0.1, 600),
+            MissedProbesLimit = section.Int("missedProbesLimit", defaults.MissedProbesLimit, 1, 10),
+            VotesForDeath = section.Int("votesForDeath", defaults.VotesForDeath, 1, 10),
+            IAmAliveSeconds = section.Double("iAmAliveSeconds", defaults.IAmAliveSeconds, 0.5, 300),
+            MissedIAmAliveLimit = section.Int("missedIAmAliveLimit", defaults.MissedIAmAliveLimit, 1, 10),
+            TableRefreshSeconds = section.Double("tableRefreshSeconds", defaults.TableRefreshSeconds, 1, 600),
+        };
+        section.Finish();
+        if (config.MaxProbeTimeoutSeconds < config.ProbeTimeoutSeconds)
+        {
+            section.Report(section.Value("maxProbeTimeoutSeconds") ?? section.Anchor, section.Child("maxProbeTimeoutSeconds"),
+                $"must be at least probeTimeoutSeconds ({config.ProbeTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        }
+
         return config;
     }
 

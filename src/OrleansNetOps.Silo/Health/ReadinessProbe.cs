@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using OrleansNetOps.Silo.Hosting;
 
 namespace OrleansNetOps.Silo.Health;
 
@@ -7,6 +8,7 @@ internal sealed class ReadinessProbe(
     IStorageReadinessCheck storage,
     IClusterMembershipService membership,
     ILocalSiloDetails localSilo,
+    SiloStartProgress start,
     IHostApplicationLifetime lifetime,
     ILogger<ReadinessProbe> logger)
 {
@@ -33,6 +35,11 @@ internal sealed class ReadinessProbe(
         if (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             return new ReadinessCheckResult("silo", false, "the service is shutting down");
+        }
+
+        if (start.Waiting is { } waiting)
+        {
+            return new ReadinessCheckResult("silo", false, waiting);
         }
 
         var status = membership.CurrentSnapshot.GetSiloStatus(localSilo.SiloAddress);

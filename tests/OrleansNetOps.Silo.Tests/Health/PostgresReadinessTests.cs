@@ -35,6 +35,9 @@ public sealed class PostgresReadinessTests
         Assert.Equal(["storage", "silo"], report.GetProperty("notReady").EnumerateArray().Select(n => n.GetString()));
         var storage = report.GetProperty("checks").EnumerateArray().First(c => c.GetProperty("name").GetString() == "storage");
         Assert.Contains("PostgreSQL", storage.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The silo has not joined its cluster: it waits for the database that holds the membership table.
+        var siloCheck = report.GetProperty("checks").EnumerateArray().First(c => c.GetProperty("name").GetString() == "silo");
+        Assert.Contains("waiting for PostgreSQL", siloCheck.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [PostgresFact]
@@ -60,11 +63,12 @@ public sealed class PostgresReadinessTests
         var throughGate = new Npgsql.NpgsqlConnectionStringBuilder(PostgresFactAttribute.ConnectionString) { Host = "127.0.0.1", Port = gate.Port, Pooling = false };
         var schema = "silo_test_" + Guid.NewGuid().ToString("N")[..12];
 
-        // Down at start: the host comes up anyway, live but not ready.
+        // Down at start: the host comes up anyway, live but not ready, and the silo waits to join its cluster.
         await using var silo = await TestSilo.StartAsync(PostgresConfig(throughGate.ConnectionString, schema));
         using (var down = await silo.GetAsync("/health/ready"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal(["storage", "silo"], (await Json.ReadAsync(down)).GetProperty("notReady").EnumerateArray().Select(n => n.GetString()));
         }
 
         using (var live = await silo.GetAsync("/health/live"))
