@@ -12,7 +12,7 @@ namespace OrleansNetOps.Silo.Hosting;
 internal static class OrleansSilo
 {
     /// <summary>The stream provider grains publish on.</summary>
-    public const string StreamProvider = "Default";
+    public const string StreamProvider = OrleansNetOps.Grains.Events.NetOpsStreams.Provider;
 
     // The ADO.NET providers pick their SQL dialect by this name; the connections come from our own pool.
     private const string NpgsqlInvariant = "Npgsql";
