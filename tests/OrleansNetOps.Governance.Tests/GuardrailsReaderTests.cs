@@ -40,6 +40,7 @@ public sealed class GuardrailsReaderTests
         Assert.Equal(TimeSpan.FromHours(8), policy.Approval.Critical.Timeout);
         Assert.Equal((30, 0.5, 85, 0.6, 0.85), (policy.Floors.LatencyMs, policy.Floors.LossPct, policy.Floors.UtilisationPct, policy.Floors.AnomalyHigh, policy.Floors.AnomalyCritical));
         Assert.Equal((1.5, 3, 80, 2), (policy.Verification.LatencyRatio, policy.Verification.LossRatio, policy.Verification.MaxLatencyMs, policy.Verification.MaxLossPct));
+        Assert.Equal((0.1, 3), (policy.Verification.LossRatioMinPct, policy.Verification.MinSamples));
         Assert.Equal(AutonomyPhase.Passive, policy.Autonomy.DefaultPhase);
     }
 
@@ -65,6 +66,30 @@ public sealed class GuardrailsReaderTests
         Assert.Equal((45, 0.5, 3), (twin.SlaLatencyMs, twin.SlaLossPct, twin.FailLossPct));
         Assert.Equal(OrleansNetOps.Twin.Guardrails.TwinGuardrails.Default, GovernancePolicy.Default.ToTwinGuardrails() with { ProtectedCommunities = OrleansNetOps.Twin.Guardrails.TwinGuardrails.Default.ProtectedCommunities });
         Assert.Equal(OrleansNetOps.Twin.Guardrails.TwinGuardrails.Default.ProtectedCommunities.ToArray(), GovernancePolicy.Default.ToTwinGuardrails().ProtectedCommunities.ToArray());
+    }
+
+    [Fact]
+    public void Verification_thresholds_are_read_and_checked_with_their_positions()
+    {
+        var policy = GuardrailsReader.Parse("verification:\n  latencyRatio: 2\n  maxLatencyMs: 120\n  minSamples: 5\n", "g.yaml");
+        Assert.Equal((2, 3, 120, 2, 5), (policy.Verification.LatencyRatio, policy.Verification.LossRatio, policy.Verification.MaxLatencyMs, policy.Verification.MaxLossPct, policy.Verification.MinSamples));
+
+        var yaml = """
+            verification:
+              latencyRatio: 0.5
+              lossRatioMinPct: 3
+              maxLossPct: 2
+              minSamples: 0
+              window: 5m
+            """;
+        var errors = Fails(yaml).Errors.Select(e => e.ToString()).ToList();
+        Assert.Equal(
+        [
+            "g.yaml:2:17: verification.latencyRatio: 0.5 is out of range (1..1000)",
+            "g.yaml:3:20: verification.lossRatioMinPct: 3 must not be above maxLossPct 2",
+            "g.yaml:5:15: verification.minSamples: 0 is out of range (1..10000)",
+            "g.yaml:6:3: verification.window: unknown field; expected one of latencyRatio, lossRatio, maxLatencyMs, maxLossPct, lossRatioMinPct, minSamples",
+        ], errors.Order(StringComparer.Ordinal));
     }
 
     [Fact]

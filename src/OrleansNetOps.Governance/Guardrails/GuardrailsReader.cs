@@ -128,7 +128,15 @@ public static class GuardrailsReader
             MaxLatencyMs = section.Double("maxLatencyMs", defaults.MaxLatencyMs, 0.001, 100_000),
             MaxLossPct = section.Double("maxLossPct", defaults.MaxLossPct, 0, 100),
             LossRatioMinPct = section.Double("lossRatioMinPct", defaults.LossRatioMinPct, 0, 100),
+            MinSamples = section.Int("minSamples", defaults.MinSamples, 1, 10_000),
         };
+        if (result.LossRatioMinPct > result.MaxLossPct)
+        {
+            // Above maxLossPct the absolute rule fires first, so the ratio rule could never apply.
+            section.Report(section.Value("lossRatioMinPct") ?? section.Value("maxLossPct") ?? section.Anchor, section.Child("lossRatioMinPct"),
+                $"{result.LossRatioMinPct.ToString(System.Globalization.CultureInfo.InvariantCulture)} must not be above maxLossPct {result.MaxLossPct.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
         section.Finish();
         return result;
     }

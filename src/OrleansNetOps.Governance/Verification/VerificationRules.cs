@@ -28,6 +28,12 @@ public sealed record VerificationRules
     /// </summary>
     public double LossRatioMinPct { get; init; } = 0.1;
 
+    /// <summary>
+    /// Probe samples a path needs on each side of the change before it is judged: one noisy probe must neither
+    /// roll a good change back nor keep a bad one.
+    /// </summary>
+    public int MinSamples { get; init; } = 3;
+
     /// <summary>Judges one before/after pair.</summary>
     /// <param name="before">Measured before the change.</param>
     /// <param name="after">Measured after it.</param>
@@ -67,6 +73,78 @@ public sealed record VerificationRules
         ArgumentNullException.ThrowIfNull(samples);
         var reasons = samples.SelectMany(s => Judge(s.Before, s.After, s.Subject).Reasons).ToImmutableArray();
         return new VerificationVerdict(reasons.Length > 0, reasons);
+    }
+
+    /// <summary>
+    /// Judges the probe samples of every path: each side is aggregated (median latency, so one late probe does not
+    /// count as a trend; mean loss, so sustained loss is not hidden by clean probes in between), and the rules run on
+    /// the pair. A path with fewer than <see cref="MinSamples"/> on either side is listed but not judged — a path that
+    /// a cut took down has no probes after, and the change that routed around it must not be blamed for that.
+    /// </summary>
+    /// <param name="paths">The paths, each with its samples.</param>
+    /// <exception cref="ArgumentException">A sample is negative, not a number, or loss above 100 %; the message names path, side and index.</exception>
+    public SlaVerification Verify(IEnumerable<PathProbes> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var judgements = ImmutableArray.CreateBuilder<PathJudgement>();
+        foreach (var path in paths)
+        {
+            ArgumentNullException.ThrowIfNull(path);
+            var beforeSamples = path.Before.IsDefault ? [] : path.Before;
+            var afterSamples = path.After.IsDefault ? [] : path.After;
+            Check(path.Path, "before", beforeSamples);
+            Check(path.Path, "after", afterSamples);
+            var before = Aggregate(beforeSamples);
+            var after = Aggregate(afterSamples);
+            var missing = new List<string>();
+            if (before is null)
+            {
+                missing.Add($"{beforeSamples.Length} sample(s) before");
+            }
+
+            if (after is null)
+            {
+                missing.Add($"{afterSamples.Length} sample(s) after");
+            }
+
+            judgements.Add(missing.Count > 0
+                ? new PathJudgement(path.Path, before, after, false, [$"{path.Path}: not judged, {string.Join(" and ", missing)} (at least {MinSamples} needed on each side)"])
+                : new PathJudgement(path.Path, before, after, true, Judge(before!, after!, path.Path).Reasons));
+        }
+
+        var all = judgements.ToImmutable();
+        var reasons = all.Where(j => j.Judged).SelectMany(j => j.Reasons).ToImmutableArray();
+        return new SlaVerification(new VerificationVerdict(reasons.Length > 0, reasons), all);
+    }
+
+    private SlaSample? Aggregate(ImmutableArray<SlaSample> samples)
+    {
+        if (samples.Length < Math.Max(1, MinSamples))
+        {
+            return null;
+        }
+
+        var latencies = samples.Select(s => s.LatencyMs).Order().ToArray();
+        var middle = latencies.Length / 2;
+        var median = latencies.Length % 2 == 1 ? latencies[middle] : (latencies[middle - 1] + latencies[middle]) / 2;
+        return new SlaSample(median, samples.Average(s => s.LossPct));
+    }
+
+    private static void Check(string path, string side, ImmutableArray<SlaSample> samples)
+    {
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var sample = samples[i] ?? throw new ArgumentException($"{path}: sample {side}[{i}] is missing", nameof(path));
+            if (!double.IsFinite(sample.LatencyMs) || sample.LatencyMs < 0)
+            {
+                throw new ArgumentException($"{path}: sample {side}[{i}] has latency {F(sample.LatencyMs)} ms (expected a finite number ≥ 0)", nameof(path));
+            }
+
+            if (!double.IsFinite(sample.LossPct) || sample.LossPct is < 0 or > 100)
+            {
+                throw new ArgumentException($"{path}: sample {side}[{i}] has loss {F(sample.LossPct)} % (expected 0..100)", nameof(path));
+            }
+        }
     }
 
     private static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
