@@ -30,6 +30,7 @@ internal static class AssistantEndpoints
             .WithSummary("Answers a question about the network ({ question }) from live state, citing the API reads it used.");
         group.MapPost("/intent", Intent).RequireAuthorization(RolePolicies.Operator).WithName("AssistantIntent")
             .WithSummary("Reads an intent ({ text }) into one catalogue change and shows what the twin and governance make of it; executes nothing.");
+        ShadowEndpoints.Map(endpoints);
     }
 
     private static async Task<Results<Ok<AssistantAnswer>, ValidationProblem>> Ask(
