@@ -23,4 +23,7 @@ public sealed record SiloConfig
 
     /// <summary>Whether the network is simulated or real.</summary>
     public NetworkConfig Network { get; init; } = new();
+
+    /// <summary>The assistant's model endpoint (none: offline mode).</summary>
+    public OrleansNetOps.Silo.Assistant.AssistantConfig Assistant { get; init; } = new();
 }

@@ -23,6 +23,7 @@ internal static partial class SiloConfigBinder
             Cluster = BindCluster(section.Section("cluster"), defaults.Cluster),
             Listeners = BindListeners(section.Section("listeners"), defaults.Listeners),
             Network = BindNetwork(section.Section("network"), defaults.Network),
+            Assistant = OrleansNetOps.Silo.Assistant.AssistantConfigBinding.Bind(section.Section("assistant")),
         };
         section.Finish();
         return config;

@@ -54,6 +54,7 @@ public static class SiloHost
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
 
+        OrleansNetOps.Silo.Assistant.AssistantServices.AddAssistant(services, config);
         services.AddSingleton<ReadinessProbe>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -95,6 +96,7 @@ public static class SiloHost
         NetworkEndpoints.Map(app);
         TwinEndpoints.Map(app);
         OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
+        OrleansNetOps.Silo.Assistant.AssistantEndpoints.Map(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>
