@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Grains.Network;
 using OrleansNetOps.Silo.Auth;
+using OrleansNetOps.Telemetry.TimeSeries;
 using OrleansNetOps.Topology;
 
 namespace OrleansNetOps.Silo.Network;
@@ -25,31 +26,34 @@ internal static class NetworkEndpoints
 
     private static async Task<Ok<List<RouterListItem>>> ListRouters(IGrainFactory grains, NetworkTopology topology)
     {
-        var ids = await KnownRouterIds(grains, topology);
+        var ids = await RouterDirectory.KnownIdsAsync(grains, topology);
         var summaries = await Task.WhenAll(ids.Select(id => grains.GetGrain<IRouterGrain>(id).GetSummaryAsync()));
         return TypedResults.Ok(summaries.Select(RouterListItem.From).ToList());
     }
 
     private static async Task<Results<Ok<RouterDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetRouter(
-        string id, IGrainFactory grains, NetworkTopology topology)
+        string id, IGrainFactory grains, NetworkTopology topology, IServiceProvider services, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!await Exists(id, grains, topology))
+        if (!await RouterDirectory.ExistsAsync(id, grains, topology))
         {
-            return NotFound(id);
+            return RouterDirectory.NotFound(id);
         }
 
         var router = grains.GetGrain<IRouterGrain>(id);
         var summary = await router.GetSummaryAsync();
         var peers = await router.GetPeersAsync();
-        return TypedResults.Ok(RouterDetail.From(summary, peers));
+        var metrics = services.GetService<ITimeSeriesStore>() is { } store
+            ? await LatestMetrics.ReadAsync(store, id, time.GetUtcNow(), cancellationToken)
+            : new Dictionary<string, MetricPointView>();
+        return TypedResults.Ok(RouterDetail.From(summary, peers, metrics));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PeerStatus>>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetPeers(
         string id, IGrainFactory grains, NetworkTopology topology)
     {
-        if (!await Exists(id, grains, topology))
+        if (!await RouterDirectory.ExistsAsync(id, grains, topology))
         {
-            return NotFound(id);
+            return RouterDirectory.NotFound(id);
         }
 
         return TypedResults.Ok(await grains.GetGrain<IRouterGrain>(id).GetPeersAsync());
@@ -135,9 +139,9 @@ internal static class NetworkEndpoints
             return TypedResults.ValidationProblem(errors, detail: "The query has invalid values.");
         }
 
-        if (!await Exists(id, grains, topology))
+        if (!await RouterDirectory.ExistsAsync(id, grains, topology))
         {
-            return NotFound(id);
+            return RouterDirectory.NotFound(id);
         }
 
         var query = new RibQuery(ribView!.Value, family!.Value, neighbour, distinguisher, wanted, limit ?? DefaultRibLimit, subsequent!.Value,
@@ -175,22 +179,4 @@ internal static class NetworkEndpoints
 
         return "unknown";
     }
-
-    private static async Task<List<string>> KnownRouterIds(IGrainFactory grains, NetworkTopology topology)
-    {
-        var heard = await grains.GetGrain<INetworkGrain>("default").ListAsync();
-        return [.. topology.Routers.Select(r => r.Id).Concat(heard.Keys.Where(k => topology.Router(k) is null).Order(StringComparer.Ordinal))];
-    }
-
-    private static async Task<bool> Exists(string id, IGrainFactory grains, NetworkTopology topology) =>
-        topology.Router(id) is not null || (await grains.GetGrain<INetworkGrain>("default").ListAsync()).ContainsKey(id);
-
-    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(string id) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-            Title = "Not Found",
-            Status = StatusCodes.Status404NotFound,
-            Detail = $"No router '{id}': it is neither in topology.yaml nor heard from over BMP.",
-        });
 }

@@ -241,14 +241,19 @@ internal static class TelemetryEndpoints
             return new CollectorView(c.Name, c.Protocol, c.Port, c.Listening, c.Received, c.Parsed, c.Rejected, sources.Count, sources, c.Bytes);
         }).ToList());
 
-    private static async Task<Results<Ok<RouterFeatures>, ValidationProblem>> GetFeatures(
-        string id, IGrainFactory grains, TimeProvider time, DateTimeOffset? from, DateTimeOffset? to)
+    private static async Task<Results<Ok<RouterFeatures>, ValidationProblem, NotFound<ProblemDetails>>> GetFeatures(
+        string id, IGrainFactory grains, OrleansNetOps.Topology.NetworkTopology topology, TimeProvider time, DateTimeOffset? from, DateTimeOffset? to)
     {
         var errors = new Dictionary<string, string[]>();
         CheckRange(from, to, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, detail: "The query has invalid values.");
+        }
+
+        if (!await OrleansNetOps.Silo.Network.RouterDirectory.ExistsAsync(id, grains, topology))
+        {
+            return OrleansNetOps.Silo.Network.RouterDirectory.NotFound(id);
         }
 
         var end = to ?? time.GetUtcNow();

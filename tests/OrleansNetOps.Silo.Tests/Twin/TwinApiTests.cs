@@ -60,10 +60,10 @@ public sealed class TwinApiTests
         Assert.Equal(0, drift.GetProperty("differences").GetArrayLength());
     }
 
-    private static Task<TestSilo> SimulatedSiloAsync() =>
+    internal static Task<TestSilo> SimulatedSiloAsync() =>
         TestSilo.StartAsync(TestSilo.MemoryConfig(simulated: true) with { Network = new NetworkConfig { Simulated = true, SimulationStepSeconds = 3600 } });
 
-    private static async Task WaitForRoutersAsync(TestSilo silo)
+    internal static async Task WaitForRoutersAsync(TestSilo silo)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
