@@ -24,8 +24,7 @@ public sealed class SeriesAnomalyScorer
     private readonly TailModel _spectralTail;
     private readonly double[] _shifts;
     private Seasonality _spectralModel;
-    private bool _episode;
-    private int _quiet;
+    private AnomalyEpisode _episode = new();
 
     /// <summary>A scorer with an empty baseline.</summary>
     public SeriesAnomalyScorer(AnomalyScorerOptions options)
@@ -67,7 +66,7 @@ public sealed class SeriesAnomalyScorer
         var expected = _baseline.Expect(at);
         if (!double.IsFinite(value))
         {
-            return new AnomalyPoint(at, value, expected, 0, false, _episode);
+            return new AnomalyPoint(at, value, expected, 0, false, _episode.Open);
         }
 
         // Every model's residuals are calibrated against that model's own history, whether or not it is the one in
@@ -116,7 +115,7 @@ public sealed class SeriesAnomalyScorer
 
         var probability = Math.Min(1.0, Detectors * Math.Min(pResidual, Math.Min(pShift, pSpectral)));
         var score = _baseline.History >= _options.MinimumHistory ? AnomalyScale.Score(probability, _baseline.IntervalSeconds ?? 0) : 0;
-        var raised = Episode(score);
+        var raised = _episode.Raises(score, _options.Floors.AnomalyHigh, _options.QuietPoints);
 
         // The point that raised a finding is, by our own verdict, not normal operation: it is left out of the learned
         // distributions so that one burst does not make the next one look ordinary. (Only that one point: a lasting
@@ -139,7 +138,7 @@ public sealed class SeriesAnomalyScorer
         }
 
         _baseline.Observe(at, value);
-        return new AnomalyPoint(at, value, expected, score, raised, _episode)
+        return new AnomalyPoint(at, value, expected, score, raised, _episode.Open)
         {
             Residual = residual,
             Shift = shift,
@@ -159,8 +158,8 @@ public sealed class SeriesAnomalyScorer
         [.. _shiftTails.Select(t => t.ToState())],
         _spectralTail.ToState(),
         [.. _shifts],
-        _episode,
-        _quiet);
+        _episode.Open,
+        _episode.QuietRun);
 
     /// <summary>Restores a scorer persisted with <see cref="ToState"/>; it continues exactly where it left off.</summary>
     /// <exception cref="ArgumentException">The state does not fit these options or was not written by this class.</exception>
@@ -183,33 +182,10 @@ public sealed class SeriesAnomalyScorer
             [.. state.Shifts])
         {
             _spectralModel = state.SpectralModel,
-            _episode = state.InEpisode,
-            _quiet = state.QuietRun,
+            _episode = AnomalyEpisode.Restore(state.InEpisode, state.QuietRun),
         };
     }
 
-    private bool Episode(double score)
-    {
-        if (_episode)
-        {
-            _quiet = score < _options.Floors.AnomalyHigh ? _quiet + 1 : 0;
-            if (_quiet >= _options.QuietPoints)
-            {
-                _episode = false;
-            }
-
-            return false;
-        }
-
-        if (score < _options.Floors.AnomalyHigh)
-        {
-            return false;
-        }
-
-        _episode = true;
-        _quiet = 0;
-        return true;
-    }
 
     private static TailModel NewTail(AnomalyScorerOptions options) =>
         new(options.CalibrationMemoryPoints, options.TailQuantile, options.CalibrationWarmUp);
