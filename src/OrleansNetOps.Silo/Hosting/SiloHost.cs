@@ -53,6 +53,7 @@ public static class SiloHost
         AddStorage(services, config);
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
+        OrleansNetOps.Silo.Decisions.DecisionServices.AddDecisions(services, config, guardrails, null);
 
         services.AddSingleton<ReadinessProbe>();
 
@@ -95,6 +96,7 @@ public static class SiloHost
         NetworkEndpoints.Map(app);
         TwinEndpoints.Map(app);
         OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
+        OrleansNetOps.Silo.Decisions.DecisionEndpoints.MapDecisions(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>
