@@ -87,5 +87,30 @@ internal static class PostgresMigrations
         new(3, "orleans membership", OrleansMembershipSchema.Sql),
         new(4, "orleans grain state", OrleansGrainStateSchema.Sql),
         new(5, "orleans reminders", OrleansReminderSchema.Sql),
+        new(6, "audit trail", """
+            -- Append-only: the trigger refuses every change to a stored entry; the hash chain shows what gets past it.
+            CREATE TABLE {schema}.netops_audit (
+                seq bigint PRIMARY KEY,
+                at timestamptz NOT NULL,
+                actor text NOT NULL,
+                kind text NOT NULL,
+                action_id text,
+                decision text NOT NULL,
+                detail jsonb NOT NULL,
+                hash text NOT NULL,
+                prev_hash text NOT NULL
+            );
+            CREATE INDEX netops_audit_action ON {schema}.netops_audit (action_id, seq);
+            CREATE INDEX netops_audit_time ON {schema}.netops_audit USING brin (at);
+            CREATE FUNCTION {schema}.netops_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'netops_audit is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+            END
+            $$;
+            CREATE TRIGGER netops_audit_no_change BEFORE UPDATE OR DELETE ON {schema}.netops_audit
+                FOR EACH ROW EXECUTE FUNCTION {schema}.netops_audit_append_only();
+            CREATE TRIGGER netops_audit_no_truncate BEFORE TRUNCATE ON {schema}.netops_audit
+                FOR EACH STATEMENT EXECUTE FUNCTION {schema}.netops_audit_append_only();
+            """),
     ];
 }

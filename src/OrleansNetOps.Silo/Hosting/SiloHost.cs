@@ -53,6 +53,7 @@ public static class SiloHost
         AddStorage(services, config);
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
+        OrleansNetOps.Silo.Decisions.DecisionServices.AddDecisions(services, config, guardrails, null);
 
         OrleansNetOps.Silo.Assistant.AssistantServices.AddAssistant(services, config);
         services.AddSingleton<ReadinessProbe>();
@@ -97,6 +98,7 @@ public static class SiloHost
         TwinEndpoints.Map(app);
         OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
         OrleansNetOps.Silo.Assistant.AssistantEndpoints.Map(app);
+        OrleansNetOps.Silo.Decisions.DecisionEndpoints.MapDecisions(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>

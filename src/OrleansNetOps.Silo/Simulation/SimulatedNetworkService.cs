@@ -4,6 +4,7 @@ using OrleansNetOps.Bgp.Bmp;
 using OrleansNetOps.Bgp.Messages;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Collectors.Bmp;
+using OrleansNetOps.Drivers.Simulated;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Network;
 using OrleansNetOps.Topology;
@@ -16,11 +17,43 @@ namespace OrleansNetOps.Silo.Simulation;
 /// The embedded default's network: the topology's routers, computed by the twin, speaking real BMP into the
 /// service's own BMP listener, one TCP session per router, labelled <c>source: simulated</c>. Every
 /// <c>network.simulationStepSeconds</c> the next event of a fixed cycle happens — a fibre cut on an ISP link and its repair,
-/// an ISP withdrawing a prefix and announcing it again — so the portal and API show a living network.
+/// an ISP withdrawing a prefix and announcing it again — so the portal and API show a living network. The routers'
+/// configuration is <see cref="SimulatedPolicy"/>, which the simulated-network driver changes: every step (and within
+/// <see cref="s_policyPoll"/> of a change) the routes are recomputed from the events so far with that policy applied.
 /// </summary>
 public sealed class SimulatedNetworkService(
-    BmpCollector collector, NetworkTopology topology, SiloConfig config, TimeProvider time, ILogger<SimulatedNetworkService> logger) : BackgroundService
+    BmpCollector collector, NetworkTopology topology, SiloConfig config, SimulatedPolicy policy, TimeProvider time, ILogger<SimulatedNetworkService> logger)
+    : BackgroundService
 {
+    private static readonly TimeSpan s_policyPoll = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The routes of <paramref name="events"/> with every router's policy lines applied.</summary>
+    public static TwinState WithPolicy(TwinState events, SimulatedPolicy policy, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(policy);
+        var changes = policy.All.SelectMany(r => r.Value.Select(line => (TwinChange)ToChange(r.Key, line))).ToList();
+        if (changes.Count == 0)
+        {
+            return events;
+        }
+
+        var result = WhatIfEngine.Run(events, new WhatIfRequest(changes));
+        if (result.After is { } after)
+        {
+            return after;
+        }
+
+        logger.LogWarning("Simulated network: the routers' policy was refused: {Errors}", string.Join("; ", result.Errors));
+        return events;
+    }
+
+    private static CatalogueChange ToChange(string router, string line)
+    {
+        var (action, parameters) = SimulatedPolicy.Parse(line);
+        return new CatalogueChange(router, action, parameters);
+    }
+
     /// <summary>The events the simulation cycles through, for the topology it runs.</summary>
     public static IReadOnlyList<TwinChange> Cycle(NetworkTopology topology)
     {
@@ -60,7 +93,9 @@ public sealed class SimulatedNetworkService(
         var endpoint = collector.LocalEndpoint ?? throw new InvalidOperationException("The BMP collector is not listening.");
         var target = endpoint.Address.Equals(IPAddress.Any) ? new IPEndPoint(IPAddress.Loopback, endpoint.Port) : endpoint;
         var sysDescr = $"{BmpRouterSink.SimulatedSysDescr} (topology {topology.Name})";
-        var state = TwinState.Converge(topology);
+        var events = TwinState.Converge(topology);
+        var state = events;
+        var applied = policy.Version;
         var routers = new List<(TcpClient Client, NetworkStream Stream, BmpSessionScript Script)>();
         try
         {
@@ -85,17 +120,34 @@ public sealed class SimulatedNetworkService(
                     }
                 }
 
-                await Task.Delay(TimeSpan.FromSeconds(config.Network.SimulationStepSeconds), time, stoppingToken).ConfigureAwait(false);
+                var next = time.GetUtcNow() + TimeSpan.FromSeconds(config.Network.SimulationStepSeconds);
+                while (time.GetUtcNow() < next && policy.Version == applied)
+                {
+                    var left = next - time.GetUtcNow();
+                    await Task.Delay(left < s_policyPoll ? left : s_policyPoll, time, stoppingToken).ConfigureAwait(false);
+                }
+
+                if (policy.Version != applied)
+                {
+                    // A driver changed a router: recompute now and stream the result before the next event.
+                    applied = policy.Version;
+                    state = WithPolicy(events, policy, logger);
+                    logger.LogInformation("Simulated network: policy version {Version} applied", applied);
+                    step--;
+                    continue;
+                }
+
                 if (cycle.Count == 0)
                 {
                     continue;
                 }
 
                 var change = cycle[step % cycle.Count];
-                var result = WhatIfEngine.Run(state, new WhatIfRequest([change]));
+                var result = WhatIfEngine.Run(events, new WhatIfRequest([change]));
                 if (result.After is { } after)
                 {
-                    state = after;
+                    events = after;
+                    state = WithPolicy(events, policy, logger);
                     logger.LogInformation("Simulated network: {Change} ({Changed} best paths changed)", change.Describe(), result.Changes.Count);
                 }
                 else

@@ -65,7 +65,7 @@ public sealed class PostgresSchemaMigratorTests : IAsyncLifetime
     }
 
     // netops_schema_migrations, three time-series tables, and Orleans' query, two membership, grain state and reminder tables.
-    private const int TablesPerSchema = 13;
+    private const int TablesPerSchema = 14;
 
     private static int[] AllVersions => [.. PostgresSchemaMigrator.Migrations.Select(m => m.Version)];
 

@@ -1,0 +1,571 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using OrleansNetOps.Bgp.Policy;
+using OrleansNetOps.Drivers;
+using OrleansNetOps.Governance.Approvals;
+using OrleansNetOps.Governance.Audit;
+using OrleansNetOps.Governance.Autonomy;
+using OrleansNetOps.Governance.Decisions;
+using OrleansNetOps.Governance.RateLimits;
+using OrleansNetOps.Grains.Audit;
+using OrleansNetOps.Grains.Coordination;
+using OrleansNetOps.Grains.Twin;
+using OrleansNetOps.Planning.Candidates;
+using OrleansNetOps.Planning.Plans;
+using OrleansNetOps.Planning.Validation;
+using OrleansNetOps.Planning.Workflow;
+using OrleansNetOps.Topology;
+using OrleansNetOps.Twin.WhatIf;
+
+namespace OrleansNetOps.Grains.Actions;
+
+/// <summary>
+/// The resolver of one action. Its loop: persist the checkpoint, run the pending effect, persist its completion with
+/// the next checkpoint. A step that must wait (a lease, the kill switch, a rate limit) polls every
+/// <see cref="s_poll"/>; the <c>resume</c> reminder re-activates a workflow whose silo died, and it continues with
+/// exactly the effect it had not finished. The execute effect is idempotent: the driver reads the device first and
+/// sends only what is missing, and the gate lets an action that already holds its rate-limit slot through again.
+/// </summary>
+public sealed class ActionGrain(
+    [PersistentState("action")] IPersistentState<ActionGrainState> state,
+    IAuditTrail audit, GuardrailsSource guardrails, NetworkTopology topology, IDeviceDriver driver, ISlaCheck sla, TimeProvider time, ILogger<ActionGrain> logger)
+    : Grain, IActionGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+    private const string ApprovalReminder = "approval-ttl";
+    private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan s_leaseTtl = TimeSpan.FromMinutes(10);
+    private ActionRecord? _record;
+    private IGrainTimer? _poller;
+    private bool _running;
+
+    private string Actor => "resolver/" + this.GetPrimaryKeyString();
+
+    private ICoordinatorGrain Coordinator => GrainFactory.GetGrain<ICoordinatorGrain>(_record!.Domain);
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _record = state.State.Json.Length == 0 ? null : DecisionJson.Read<ActionRecord>(state.State.Json);
+        if (_record is { Workflow.Pending: not WorkflowEffect.None })
+        {
+            // A workflow whose silo died mid-effect: finish that effect first.
+            Poll();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<ActionReply> ProposeAsync(ActionProposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        if (_record is not null)
+        {
+            return ActionReply.Ok(View());
+        }
+
+        var parameters = ParseParameters(proposal.ParamsJson, out var errors);
+        if (errors is not null)
+        {
+            return new ActionReply(400, errors, null);
+        }
+
+        var now = time.GetUtcNow();
+        var id = this.GetPrimaryKeyString();
+        _record = new ActionRecord
+        {
+            Id = id,
+            IncidentId = proposal.IncidentId,
+            Router = proposal.Router,
+            Action = proposal.Action,
+            Parameters = parameters,
+            Reason = proposal.Reason,
+            Requester = proposal.Requester,
+            Domain = proposal.Domain,
+            Confidence = Math.Clamp(proposal.Confidence, 0, 1),
+            IdempotencyKey = proposal.IdempotencyKey,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Workflow = ActionWorkflow.Create(id),
+        };
+        await SaveAsync();
+        await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await Coordinator.RegisterAsync(id);
+        await AuditAsync(AuditRecords.Step("proposal", id, proposal.Requester, "PROPOSED", new JsonObject
+        {
+            ["router"] = proposal.Router,
+            ["action"] = proposal.Action,
+            ["params"] = JsonNode.Parse(DecisionJson.Write(parameters)),
+            ["reason"] = proposal.Reason,
+            ["idempotencyKey"] = proposal.IdempotencyKey,
+            ["incidentId"] = proposal.IncidentId,
+        }));
+        await RunAsync();
+        return ActionReply.Ok(View());
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetAsync() => Task.FromResult(_record is null ? null : View());
+
+    /// <inheritdoc />
+    public Task<ActionReply> ApproveAsync(string by, string? comment) =>
+        AnswerAsync(by, r => r.Approve(by, time.GetUtcNow(), comment));
+
+    /// <inheritdoc />
+    public Task<ActionReply> RejectAsync(string by, string? comment) =>
+        AnswerAsync(by, r => r.Reject(by, time.GetUtcNow(), comment));
+
+    /// <inheritdoc />
+    public async Task<ActionReply> ModifyAsync(string by, string paramsJson, string? comment)
+    {
+        if (Refuse(WorkflowState.AwaitingApproval) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var parameters = ParseParameters(paramsJson, out var errors);
+        if (errors is not null)
+        {
+            return new ActionReply(400, errors, null);
+        }
+
+        var revised = _record! with { Parameters = parameters };
+        var (decision, twin, whatIf) = await DecideAsync(revised);
+        var transition = _record.Approval!.Modify(by, time.GetUtcNow(), decision, Fingerprint(parameters), comment);
+        if (!transition.Changed)
+        {
+            return new ActionReply(409, transition.Message, View());
+        }
+
+        await AuditAsync(AuditRecords.Approval(_record.Approval, transition));
+        await AuditAsync(AuditRecords.Decision(Proposal(revised, twin), decision, Actor));
+        _record = revised with { Decision = decision, Twin = twin, WhatIfJson = whatIf, Approval = transition.Request };
+        var next = decision.Verdict == DecisionVerdict.Blocked ? WorkflowEvent.Blocked
+            : transition.Request.IsGranted ? WorkflowEvent.Approved : WorkflowEvent.Modified;
+        await TransitionAsync(next, by, transition.Message);
+        await RunAsync();
+        return ActionReply.Ok(View());
+    }
+
+    /// <inheritdoc />
+    public async Task<ActionReply> RollbackAsync(string by)
+    {
+        if (_record is null)
+        {
+            return new ActionReply(404, "no such action", null);
+        }
+
+        if (!ResolverWorkflow.Allows(_record.Workflow.State, WorkflowEvent.RollbackRequested) || _record.Workflow.Pending != WorkflowEffect.None
+            && _record.Workflow.Pending != WorkflowEffect.Finish && _record.Workflow.Pending != WorkflowEffect.Verify)
+        {
+            return new ActionReply(409, $"an action in {ResolverWorkflow.Name(_record.Workflow.State)} cannot be rolled back", View());
+        }
+
+        if (_record.Workflow.Pending != WorkflowEffect.None)
+        {
+            _record = _record with { Workflow = ResolverWorkflow.CompleteEffect(_record.Workflow, time.GetUtcNow()) };
+        }
+
+        await TransitionAsync(WorkflowEvent.RollbackRequested, by, "rollback requested by " + by);
+        await RunAsync();
+        return ActionReply.Ok(View());
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (_record is null || _record.Workflow.IsFinished)
+        {
+            await ForgetRemindersAsync();
+            return;
+        }
+
+        if (reminderName == ApprovalReminder)
+        {
+            await ApprovalWindowClosedAsync();
+        }
+
+        await RunAsync();
+    }
+
+    private async Task<ActionReply> AnswerAsync(string by, Func<ApprovalRequest, ApprovalTransition> answer)
+    {
+        if (Refuse(WorkflowState.AwaitingApproval) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var before = _record!.Approval!;
+        var transition = answer(before);
+        if (!transition.Changed)
+        {
+            return new ActionReply(409, transition.Message, View());
+        }
+
+        await AuditAsync(AuditRecords.Approval(before, transition));
+        _record = _record with { Approval = transition.Request };
+        var request = transition.Request;
+        if (request.IsGranted)
+        {
+            await TransitionAsync(WorkflowEvent.Approved, by, transition.Message);
+        }
+        else if (request.Status == ApprovalStatus.Rejected)
+        {
+            await TransitionAsync(WorkflowEvent.Rejected, by, transition.Message);
+        }
+        else
+        {
+            await SaveAsync();
+        }
+
+        await RunAsync();
+        return ActionReply.Ok(View());
+    }
+
+    private ActionReply? Refuse(WorkflowState expected)
+    {
+        if (_record is null)
+        {
+            return new ActionReply(404, "no such action", null);
+        }
+
+        return _record.Workflow.State != expected || _record.Approval is null
+            ? new ActionReply(409, $"the action is {ResolverWorkflow.Name(_record.Workflow.State)}, not {ResolverWorkflow.Name(expected)}", View())
+            : null;
+    }
+
+    private async Task ApprovalWindowClosedAsync()
+    {
+        if (_record is not { Workflow.State: WorkflowState.AwaitingApproval, Approval: { IsPending: true } request, Decision: { } decision })
+        {
+            await ForgetReminderAsync(ApprovalReminder);
+            return;
+        }
+
+        var governance = await Coordinator.GovernanceAsync();
+        var autonomy = DecisionJson.Read<AutonomyState>(governance.AutonomyJson);
+        var transition = request.Timeout(time.GetUtcNow(), autonomy.AutoApprovalFor(decision.Scope, decision.Tier, guardrails.Current.Autonomy));
+        if (!transition.Changed)
+        {
+            return;
+        }
+
+        await AuditAsync(AuditRecords.Approval(request, transition));
+        _record = _record with { Approval = transition.Request };
+        if (transition.Request.IsGranted)
+        {
+            await TransitionAsync(WorkflowEvent.Approved, transition.Actor, transition.Message);
+        }
+        else if (!transition.Request.IsPending)
+        {
+            await TransitionAsync(WorkflowEvent.Expired, transition.Actor, transition.Message);
+        }
+        else
+        {
+            await SaveAsync();
+            await ScheduleApprovalWindowAsync(transition.Request);
+            return;
+        }
+
+        await ForgetReminderAsync(ApprovalReminder);
+    }
+
+    // Runs effects until the workflow must wait for time, people or another action; never two loops at once.
+    private async Task RunAsync()
+    {
+        if (_running || _record is null)
+        {
+            return;
+        }
+
+        _running = true;
+        try
+        {
+            for (var steps = 0; steps < 32; steps++)
+            {
+                var workflow = _record.Workflow;
+                if (workflow.Pending == WorkflowEffect.None)
+                {
+                    if (workflow.State == WorkflowState.Initiated)
+                    {
+                        await TransitionAsync(WorkflowEvent.Start, Actor, "taken up");
+                        continue;
+                    }
+
+                    StopPolling();
+                    return;
+                }
+
+                if (!await RunEffectAsync(workflow.Pending))
+                {
+                    Poll();
+                    return;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Action {Action}: the {Effect} step failed", _record.Id, _record.Workflow.Pending);
+            Poll();
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    // True when the effect finished (and the next checkpoint is persisted); false to wait and try again.
+    private async Task<bool> RunEffectAsync(WorkflowEffect effect)
+    {
+        var record = _record!;
+        switch (effect)
+        {
+            case WorkflowEffect.Analyze:
+                var problem = !TwinActionNames.TryParse(record.Action, out _) ? $"'{record.Action}' is not a catalogue action"
+                    : record.Action != "NO_ACTION" && topology.Router(record.Router) is null ? $"router '{record.Router}' is not in the topology"
+                    : null;
+                await CompleteAndAsync(problem is null ? WorkflowEvent.Analyzed : WorkflowEvent.Failed, problem ?? $"{record.Action} on {record.Router}");
+                return true;
+
+            case WorkflowEffect.Plan:
+                var (decision, twin, whatIf) = await DecideAsync(record);
+                _record = record with { Decision = decision, Twin = twin, WhatIfJson = whatIf };
+                await AuditAsync(AuditRecords.Decision(Proposal(record, twin), decision, Actor));
+                var planned = decision.Verdict switch
+                {
+                    DecisionVerdict.Blocked => WorkflowEvent.Blocked,
+                    DecisionVerdict.AwaitApproval => WorkflowEvent.NeedsApproval,
+                    _ => WorkflowEvent.Planned,
+                };
+                await CompleteAndAsync(planned, string.Join("; ", decision.Reasons));
+                return true;
+
+            case WorkflowEffect.AwaitApproval:
+                var request = record.Approval is { IsPending: true } open && open.ParametersFingerprint == Fingerprint(record.Parameters)
+                    ? open
+                    : ApprovalRequest.Open(record.Decision!, record.Requester, Fingerprint(record.Parameters), time.GetUtcNow());
+                if (!ReferenceEquals(request, record.Approval))
+                {
+                    _record = record with { Approval = request };
+                    await AuditAsync(AuditRecords.Opened(request));
+                }
+
+                await ScheduleApprovalWindowAsync(request);
+                _record = _record! with { Workflow = ResolverWorkflow.CompleteEffect(_record!.Workflow, time.GetUtcNow()) };
+                await SaveAsync();
+                return true;
+
+            case WorkflowEffect.Execute:
+                return await ExecuteAsync(record);
+
+            case WorkflowEffect.Verify:
+                var check = await sla.CheckAsync(new SlaCheckRequest(record.Id, record.Router, record.Action, record.Parameters, record.Twin, time.GetUtcNow()));
+                _record = record with { Verification = check.Reasons };
+                await AuditAsync(AuditRecords.Step("validation", record.Id, Actor, check.Keep ? "VERIFIED" : "VERIFICATION_FAILED",
+                    new JsonObject { ["reasons"] = new JsonArray([.. check.Reasons.Select(r => (JsonNode)r!)]) }));
+                await CompleteAndAsync(check.Keep ? WorkflowEvent.Verified : WorkflowEvent.VerificationFailed, string.Join("; ", check.Reasons));
+                return true;
+
+            case WorkflowEffect.RollBack:
+                if (record.Snapshot is { } snapshot)
+                {
+                    var rollback = await driver.RollbackAsync(snapshot);
+                    await AuditAsync(AuditRecords.Step("rollback", record.Id, Actor, rollback.Restored ? "ROLLED_BACK" : "ROLLBACK_FAILED", new JsonObject
+                    {
+                        ["driver"] = driver.Name,
+                        ["snapshot"] = snapshot.Id,
+                        ["stateAfter"] = rollback.StateId,
+                        ["differences"] = new JsonArray([.. rollback.Differences.Select(d => (JsonNode)d!)]),
+                    }));
+                    await CompleteAndAsync(rollback.Restored ? WorkflowEvent.RolledBack : WorkflowEvent.Failed, rollback.Output);
+                }
+                else
+                {
+                    await CompleteAndAsync(WorkflowEvent.RolledBack, "nothing was applied");
+                }
+
+                return true;
+
+            case WorkflowEffect.Finish:
+                await Coordinator.ReleaseAsync(record.Id);
+                _record = record with { Workflow = ResolverWorkflow.CompleteEffect(record.Workflow, time.GetUtcNow()), Waiting = null };
+                await SaveAsync();
+                if (_record.Workflow.State != WorkflowState.Completed)
+                {
+                    await ForgetRemindersAsync();
+                }
+                else
+                {
+                    await ForgetReminderAsync(ResumeReminder);
+                }
+
+                return true;
+
+            default:
+                _record = record with { Workflow = ResolverWorkflow.CompleteEffect(record.Workflow, time.GetUtcNow()) };
+                await SaveAsync();
+                return true;
+        }
+    }
+
+    private async Task<bool> ExecuteAsync(ActionRecord record)
+    {
+        if (record.Action != "NO_ACTION")
+        {
+            var lease = await Coordinator.AcquireAsync(record.Id, [LeaseObject(record)], s_leaseTtl);
+            if (!lease.Granted)
+            {
+                await WaitAsync("waiting for a lease: " + lease.Reason);
+                return false;
+            }
+        }
+
+        var gate = await Coordinator.GateAsync(DecisionJson.Write(record.Decision!), record.Approval is null ? null : DecisionJson.Write(record.Approval));
+        if (gate.Outcome == nameof(GateOutcome.Wait))
+        {
+            await WaitAsync(gate.Reason);
+            return false;
+        }
+
+        if (gate.Outcome == nameof(GateOutcome.Refuse))
+        {
+            await CompleteAndAsync(WorkflowEvent.Failed, "the execution gate refused: " + gate.Reason);
+            return true;
+        }
+
+        var device = new DeviceAction(record.Id, record.Router, record.Action, record.Parameters);
+        if (record.Snapshot is null)
+        {
+            // The baseline is persisted before anything is sent, so a rollback after a crash restores the real "before".
+            _record = record = record with { Snapshot = await driver.SnapshotAsync(device), Waiting = null };
+            await SaveAsync();
+        }
+
+        var result = await driver.ExecuteAsync(device, record.Snapshot!);
+        var outcome = !result.ReadBack.Confirmed ? "APPLY_FAILED" : result.Apply.Touched ? "APPLIED" : "ALREADY_PRESENT";
+        var execution = new JsonObject
+        {
+            ["driver"] = driver.Name,
+            ["snapshot"] = record.Snapshot!.Id,
+            ["sent"] = new JsonArray([.. result.Apply.Sent.Select(s => (JsonNode)s!)]),
+            ["missingBefore"] = result.Missing.Length,
+            ["readBackConfirmed"] = result.ReadBack.Confirmed,
+            ["failed"] = new JsonArray([.. result.ReadBack.Failed.Select(f => (JsonNode)f.ToString())]),
+            ["at"] = result.Apply.At.UtcDateTime,
+        };
+        _record = record with { ExecutionJson = execution.ToJsonString(), Waiting = null };
+        await AuditAsync(AuditRecords.Step("execution", record.Id, Actor, outcome, execution));
+        await CompleteAndAsync(result.ReadBack.Confirmed ? WorkflowEvent.Applied : WorkflowEvent.ApplyFailed, $"{driver.Name}: {result.Apply.Output}");
+        return true;
+    }
+
+    private async Task<(GovernanceDecision Decision, TwinVerdict? Twin, string? WhatIfJson)> DecideAsync(ActionRecord record)
+    {
+        TwinVerdict? twin = null;
+        string? whatIfJson = null;
+        if (record.Action != "NO_ACTION")
+        {
+            var whatIf = await GrainFactory.GetGrain<INetworkTwinGrain>("default")
+                .WhatIfAsync(new WhatIfRequest([new CatalogueChange(record.Router, record.Action, record.Parameters)]), TwinContext.None);
+            twin = TwinVerdict.From(whatIf);
+            whatIfJson = JsonSerializer.Serialize(whatIf, DecisionJson.Options);
+        }
+
+        var governance = await Coordinator.GovernanceAsync();
+        var context = new GovernanceContext(guardrails.Current, DecisionJson.Read<AutonomyState>(governance.AutonomyJson),
+            DecisionJson.Read<RateLimitState>(governance.RateLimitsJson), time.GetUtcNow());
+        return (GovernanceDecider.Decide(Proposal(record, twin), context), twin, whatIfJson);
+    }
+
+    private ProposedAction Proposal(ActionRecord record, TwinVerdict? twin) =>
+        Planner.Proposal(new Candidate("c1", record.Router, record.Action, record.Parameters, record.Reason, "operator", record.Confidence),
+            twin, topology, record.Id, record.Requester, record.Domain);
+
+    private async Task WaitAsync(string reason)
+    {
+        if (_record!.Waiting != reason)
+        {
+            _record = _record with { Waiting = reason };
+            await SaveAsync();
+        }
+    }
+
+    private async Task CompleteAndAsync(WorkflowEvent next, string reason)
+    {
+        _record = _record! with { Workflow = ResolverWorkflow.CompleteEffect(_record.Workflow, time.GetUtcNow()) };
+        await TransitionAsync(next, Actor, reason);
+    }
+
+    private async Task TransitionAsync(WorkflowEvent next, string actor, string reason)
+    {
+        _record = _record! with { Workflow = ResolverWorkflow.Apply(_record.Workflow, next, actor, reason, time.GetUtcNow()), Waiting = null };
+        await SaveAsync();
+    }
+
+    private async Task SaveAsync()
+    {
+        _record = _record! with { UpdatedAt = time.GetUtcNow() };
+        state.State.Json = DecisionJson.Write(_record);
+        await state.WriteStateAsync();
+        await LiveFeed.PublishAsync(this, _record.Domain, "action", _record.Id, _record.UpdatedAt, View());
+    }
+
+    private Task AuditAsync(AuditRecord record) => LiveFeed.AuditAsync(this, audit, _record!.Domain, record, time.GetUtcNow());
+
+    private async Task ScheduleApprovalWindowAsync(ApprovalRequest request)
+    {
+        var due = request.Deadline - time.GetUtcNow();
+        await this.RegisterOrUpdateReminder(ApprovalReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, TimeSpan.FromMinutes(1));
+    }
+
+    private async Task ForgetReminderAsync(string name)
+    {
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task ForgetRemindersAsync()
+    {
+        await ForgetReminderAsync(ApprovalReminder);
+        await ForgetReminderAsync(ResumeReminder);
+    }
+
+    private void Poll() =>
+        _poller ??= this.RegisterGrainTimer(_ => RunAsync(), new GrainTimerCreationOptions(s_poll, s_poll) { KeepAlive = true });
+
+    private void StopPolling()
+    {
+        _poller?.Dispose();
+        _poller = null;
+    }
+
+    private string View() => ActionJson.Of(_record!).ToJsonString();
+
+    // The router/policy object a change touches: two actions on it never run at once.
+    internal static string LeaseObject(ActionRecord record) =>
+        string.Join('|', record.Router, record.Parameters.Peer ?? "*", record.Parameters.Direction ?? "*");
+
+    private static string Fingerprint(ActionParameters parameters) => DecisionJson.Write(parameters);
+
+    private static ActionParameters ParseParameters(string json, out string? errors)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
+            var parameters = ActionParameters.FromJson(document.RootElement, out var problems);
+            errors = problems.IsDefaultOrEmpty ? null : string.Join("; ", problems);
+            return parameters;
+        }
+        catch (JsonException exception)
+        {
+            errors = "params: " + exception.Message;
+            return new ActionParameters();
+        }
+    }
+}

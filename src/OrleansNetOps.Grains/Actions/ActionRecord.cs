@@ -1,0 +1,54 @@
+using OrleansNetOps.Bgp.Policy;
+using OrleansNetOps.Drivers;
+using OrleansNetOps.Governance.Approvals;
+using OrleansNetOps.Governance.Decisions;
+using OrleansNetOps.Planning.Workflow;
+
+namespace OrleansNetOps.Grains.Actions;
+
+/// <summary>Everything a resolver knows about its action, persisted whole after every step.</summary>
+internal sealed record ActionRecord
+{
+    public required string Id { get; init; }
+
+    public string? IncidentId { get; init; }
+
+    public required string Router { get; init; }
+
+    public required string Action { get; init; }
+
+    public ActionParameters Parameters { get; init; } = new();
+
+    public string Reason { get; init; } = string.Empty;
+
+    public required string Requester { get; init; }
+
+    public required string Domain { get; init; }
+
+    public double Confidence { get; init; }
+
+    public string? IdempotencyKey { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required ActionWorkflow Workflow { get; init; }
+
+    public GovernanceDecision? Decision { get; init; }
+
+    public TwinVerdict? Twin { get; init; }
+
+    public string? WhatIfJson { get; init; }
+
+    public ApprovalRequest? Approval { get; init; }
+
+    public DeviceSnapshot? Snapshot { get; init; }
+
+    public string? ExecutionJson { get; init; }
+
+    public IReadOnlyList<string> Verification { get; init; } = [];
+
+    /// <summary>Why the pending step is not running yet (a lease, the kill switch, a rate limit).</summary>
+    public string? Waiting { get; init; }
+}

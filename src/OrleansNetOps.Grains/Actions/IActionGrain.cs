@@ -1,0 +1,26 @@
+namespace OrleansNetOps.Grains.Actions;
+
+/// <summary>
+/// A resolver: one per action (key: the action id), running SPEC §3's workflow. Every transition is persisted before
+/// its side effect; reminders resume it after a silo dies and close approval windows.
+/// </summary>
+public interface IActionGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the action and starts its workflow; when it exists already (same idempotency key), returns it unchanged.</summary>
+    Task<ActionReply> ProposeAsync(ActionProposal proposal);
+
+    /// <summary>The action in the API's shape; null when there is none.</summary>
+    Task<string?> GetAsync();
+
+    /// <summary>An approver's grant.</summary>
+    Task<ActionReply> ApproveAsync(string by, string? comment);
+
+    /// <summary>An approver's refusal.</summary>
+    Task<ActionReply> RejectAsync(string by, string? comment);
+
+    /// <summary>New parameters while awaiting approval: proven and decided again; the approvals start over.</summary>
+    Task<ActionReply> ModifyAsync(string by, string paramsJson, string? comment);
+
+    /// <summary>Takes an applied change back.</summary>
+    Task<ActionReply> RollbackAsync(string by);
+}

@@ -1,0 +1,43 @@
+using OrleansNetOps.Drivers;
+using OrleansNetOps.Drivers.DryRun;
+using OrleansNetOps.Drivers.Frr;
+using OrleansNetOps.Drivers.Simulated;
+using OrleansNetOps.Governance.Audit;
+using OrleansNetOps.Governance.Guardrails;
+using OrleansNetOps.Grains.Audit;
+using OrleansNetOps.Grains.Coordination;
+using OrleansNetOps.Planning.Validation;
+using OrleansNetOps.Postgres;
+using OrleansNetOps.Postgres.Audit;
+using OrleansNetOps.Silo.Configuration;
+
+namespace OrleansNetOps.Silo.Decisions;
+
+/// <summary>The decision half's services: guardrails in force, the audit trail for the storage shape, the driver and the SLA check.</summary>
+internal static class DecisionServices
+{
+    public static void AddDecisions(this IServiceCollection services, SiloConfig config, GovernancePolicy guardrails, string? guardrailsYaml)
+    {
+        services.AddSingleton(new GuardrailsSource(guardrails, guardrailsYaml));
+        if (config.Storage.Kind == StorageKind.Postgres)
+        {
+            services.AddSingleton<IAuditTrail>(sp => new PostgresAuditTrail(sp.GetRequiredService<PostgresDatabase>()));
+        }
+        else
+        {
+            services.AddSingleton<IAuditTrail, MemoryAuditTrail>();
+        }
+
+        services.AddSingleton<SimulatedPolicy>();
+        services.AddSingleton<ISlaCheck>(new PredictionSlaCheck());
+        if (config.Network.Simulated)
+        {
+            services.AddSingleton<IDeviceDriver>(sp => new SimulatedNetworkDriver(sp.GetRequiredService<SimulatedPolicy>(), sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            // Real routers get their FRR devices with the driver issue; until then every change is shown, not sent.
+            services.AddSingleton<IDeviceDriver>(sp => new DryRunDriver(new FrrDriver([], sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));
+        }
+    }
+}
