@@ -53,6 +53,7 @@ public static class SiloHost
         AddStorage(services, config);
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
+        OrleansNetOps.Silo.Analysis.AnalysisServices.AddAnalysis(services);
 
         services.AddSingleton<ReadinessProbe>();
 
@@ -95,6 +96,7 @@ public static class SiloHost
         NetworkEndpoints.Map(app);
         TwinEndpoints.Map(app);
         OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
+        OrleansNetOps.Silo.Analysis.AnalysisEndpoints.Map(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>
