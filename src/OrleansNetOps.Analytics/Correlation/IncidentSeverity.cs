@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrleansNetOps.Analytics.Correlation;
 
 /// <summary>How bad an incident candidate is; the API's <c>info|minor|major|critical</c>.</summary>
+[GenerateSerializer]
 public enum IncidentSeverity
 {
     /// <summary>Worth knowing: planned work, a new log line.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace OrleansNetOps.Analytics.Findings;
 
@@ -6,8 +7,10 @@ namespace OrleansNetOps.Analytics.Findings;
 /// <param name="Subject">The object at fault (a link, a session, a router, an ISP, a prefix origin).</param>
 /// <param name="Confidence">How well it explains the symptoms, in [0, 1].</param>
 /// <param name="Explanation">Why, for a person.</param>
+[GenerateSerializer, Immutable]
 public sealed record CandidateCause(FindingSubject Subject, double Confidence, string Explanation)
 {
     /// <summary>The facts it rests on.</summary>
+    [field: Id(3)]
     public ImmutableArray<Evidence> Evidence { get; init; } = [];
 }

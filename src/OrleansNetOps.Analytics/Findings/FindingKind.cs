@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrleansNetOps.Analytics.Findings;
 
 /// <summary>Kinds of finding; <see cref="FindingKinds.Name"/> gives the API's kebab-case name.</summary>
+[GenerateSerializer]
 public enum FindingKind
 {
     /// <summary>A series left its learned baseline.</summary>

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OrleansNetOps.Analytics.Findings;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace OrleansNetOps.Analytics.Findings;
 /// </summary>
 /// <param name="Kind">What sort of object.</param>
 /// <param name="Id">Its id, as above.</param>
+[GenerateSerializer, Immutable]
 public sealed record FindingSubject(SubjectKind Kind, string Id)
 {
     /// <inheritdoc />

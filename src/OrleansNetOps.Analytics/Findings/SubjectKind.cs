@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrleansNetOps.Analytics.Findings;
 
 /// <summary>What sort of network object a finding or a cause is about.</summary>
+[GenerateSerializer]
 public enum SubjectKind
 {
     /// <summary>One of our routers.</summary>

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OrleansNetOps.Analytics.Forecasting;
 
 /// <summary>
@@ -11,6 +13,7 @@ namespace OrleansNetOps.Analytics.Forecasting;
 /// <param name="Low">Earliest end of the interval (minutes); null when even the high path stays below within the horizon.</param>
 /// <param name="High">Latest end of the interval (minutes); null when the low path stays below within the horizon (the interval runs past it).</param>
 /// <param name="Confidence">Probability of reaching the threshold within the horizon, from past forecast errors.</param>
+[GenerateSerializer, Immutable]
 public sealed record ThresholdForecast(
     string Path,
     double HorizonMinutes,

@@ -104,6 +104,15 @@ public sealed class LogTemplateMiner
         return new LogTemplateObservation(template.Id, template.Text, isNew, rare, finding);
     }
 
+    /// <summary>The id of the template a line fits now, without learning from it; null when it fits none.</summary>
+    /// <param name="content">The message.</param>
+    public string? Classify(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        LogMasker.Tokenize(content, line);
+        return Match(tree.Leaf(line))?.Id;
+    }
+
     /// <summary>The template an id names now, following merges; null when it was forgotten or never existed.</summary>
     /// <param name="id">A template id, possibly one that was merged into another.</param>
     public LogTemplate? Resolve(string id)

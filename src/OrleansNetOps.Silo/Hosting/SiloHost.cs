@@ -54,6 +54,7 @@ public static class SiloHost
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
         OrleansNetOps.Silo.Decisions.DecisionServices.AddDecisions(services, config, guardrails, null);
+        OrleansNetOps.Silo.Analysis.AnalysisServices.AddAnalysis(services);
 
         OrleansNetOps.Silo.Assistant.AssistantServices.AddAssistant(services, config);
         services.AddSingleton<ReadinessProbe>();
@@ -99,6 +100,7 @@ public static class SiloHost
         OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
         OrleansNetOps.Silo.Assistant.AssistantEndpoints.Map(app);
         OrleansNetOps.Silo.Decisions.DecisionEndpoints.MapDecisions(app);
+        OrleansNetOps.Silo.Analysis.AnalysisEndpoints.Map(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>

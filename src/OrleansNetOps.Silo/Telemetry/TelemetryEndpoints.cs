@@ -10,6 +10,7 @@ using OrleansNetOps.Telemetry.Storage;
 using OrleansNetOps.Collectors.Snmp;
 using OrleansNetOps.Collectors.Syslog;
 using OrleansNetOps.Grains.Telemetry;
+using OrleansNetOps.Silo.Analysis;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Telemetry.Alerts;
 using OrleansNetOps.Telemetry.Features;
@@ -151,7 +152,7 @@ internal static class TelemetryEndpoints
     }
 
     private static async Task<Results<Ok<List<LogEntryView>>, ValidationProblem>> GetLogs(
-        ISyslogStore logs, string? router, DateTimeOffset? from, DateTimeOffset? to, string? severity, string? q, int? limit, CancellationToken cancellationToken)
+        ISyslogStore logs, LogTemplateIds templateIds, string? router, DateTimeOffset? from, DateTimeOffset? to, string? severity, string? q, int? limit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         SyslogSeverity? level = null;
@@ -172,10 +173,11 @@ internal static class TelemetryEndpoints
         }
 
         var found = await logs.QueryAsync(new SyslogQuery(router, from, to, level, string.IsNullOrEmpty(q) ? null : q, limit ?? 100), cancellationToken);
-        return TypedResults.Ok(found.Select(m => new LogEntryView(
+        var templates = await templateIds.ForAsync(found);
+        return TypedResults.Ok(found.Select((m, i) => new LogEntryView(
             m.Time, m.Router, m.Message.Hostname, Name(m.Message.Facility), Name(m.Message.Severity), m.Message.AppName, m.Message.ProcId, m.Message.MsgId, m.Message.Message,
             [.. m.Message.StructuredData.Select(e => new StructuredDataView(e.Id, [.. e.Parameters.Select(p => new StructuredDataParameterView(p.Name, p.Value))]))],
-            null, m.Message.Format == SyslogFormat.Rfc5424 ? "rfc5424" : "rfc3164", m.Source, m.Transport, m.ReceivedAt)).ToList());
+            templates[i], m.Message.Format == SyslogFormat.Rfc5424 ? "rfc5424" : "rfc3164", m.Source, m.Transport, m.ReceivedAt)).ToList());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FlowTopEntry>>, ValidationProblem>> GetTopFlows(

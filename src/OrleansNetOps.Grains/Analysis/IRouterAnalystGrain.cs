@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using OrleansNetOps.Analytics.Forecasting;
+using OrleansNetOps.Analytics.Logs;
+
+namespace OrleansNetOps.Grains.Analysis;
+
+/// <summary>
+/// The analyst of one router (key: router id): learns the baselines of its series, forecasts its utilisation, mines
+/// its log templates, and publishes what it finds on the domain's findings and events streams.
+/// </summary>
+public interface IRouterAnalystGrain : IGrainWithStringKey
+{
+    /// <summary>Scores and learns metric points (in time order per path).</summary>
+    /// <param name="points">The points.</param>
+    Task ObserveMetricsAsync(ImmutableArray<AnalystMetric> points);
+
+    /// <summary>Mines syslog messages.</summary>
+    /// <param name="lines">The messages, in arrival order.</param>
+    Task ObserveLogsAsync(ImmutableArray<AnalystLogLine> lines);
+
+    /// <summary>The current forecast of each utilisation series past its cold start.</summary>
+    Task<ImmutableArray<ThresholdForecast>> GetForecastsAsync();
+
+    /// <summary>The log templates learned from this router.</summary>
+    Task<ImmutableArray<LogTemplate>> GetTemplatesAsync();
+
+    /// <summary>For each message, the id of the template it fits now (null where none), without learning.</summary>
+    /// <param name="messages">The messages.</param>
+    Task<ImmutableArray<string?>> ClassifyAsync(ImmutableArray<string> messages);
+}

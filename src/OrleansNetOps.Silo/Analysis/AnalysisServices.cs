@@ -1,0 +1,34 @@
+using OrleansNetOps.Telemetry.Syslog;
+using OrleansNetOps.Telemetry.TimeSeries;
+
+namespace OrleansNetOps.Silo.Analysis;
+
+/// <summary>Routes stored telemetry to the analyst grains: the stores stay the read models, decorated to feed the analysts.</summary>
+internal static class AnalysisServices
+{
+    /// <summary>Call after the telemetry stores are registered.</summary>
+    public static IServiceCollection AddAnalysis(this IServiceCollection services)
+    {
+        services.AddSingleton<AnalystFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnalystFeed>());
+        services.AddSingleton<LogTemplateIds>();
+        Decorate<ITimeSeriesStore>(services, (sp, store) => new AnalysedTimeSeriesStore(store, sp.GetRequiredService<AnalystFeed>()));
+        Decorate<ISyslogStore>(services, (sp, store) => new AnalysedSyslogStore(store, sp.GetRequiredService<AnalystFeed>()));
+        return services;
+    }
+
+    private static void Decorate<T>(IServiceCollection services, Func<IServiceProvider, T, T> decorate)
+        where T : class
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} must be registered before the analysts are added");
+        services.Remove(registered);
+        services.AddSingleton(sp => decorate(sp, registered switch
+        {
+            { ImplementationInstance: T instance } => instance,
+            { ImplementationFactory: { } factory } => (T)factory(sp),
+            { ImplementationType: { } type } => (T)ActivatorUtilities.CreateInstance(sp, type),
+            _ => throw new InvalidOperationException($"{typeof(T).Name} is registered in a way that cannot be decorated"),
+        }));
+    }
+}
