@@ -20,11 +20,19 @@ public sealed class PeerHistory
     [Id(3)]
     public DateTimeOffset? LastUpAt { get; set; }
 
-    /// <summary>Damping-style penalty: +1000 per flap, halving every 15 minutes (RFC 2439 defaults).</summary>
+    /// <summary>The RFC 2439 penalty as of <see cref="PenaltyAt"/> (the Analytics library's <c>SessionFlapDetector</c> computes it).</summary>
     [Id(4)]
     public double FlapPenalty { get; set; }
 
     /// <summary>When <see cref="FlapPenalty"/> was last brought up to date.</summary>
     [Id(5)]
     public DateTimeOffset? PenaltyAt { get; set; }
+
+    /// <summary>Whether the penalty crossed the suppress limit and has not yet decayed below the reuse limit.</summary>
+    [Id(6)]
+    public bool Suppressed { get; set; }
+
+    /// <summary>The session's state after the last change, lower-case API name; null in histories stored before it was kept.</summary>
+    [Id(7)]
+    public string? State { get; set; }
 }

@@ -49,7 +49,11 @@ public static class SiloHost
         services.AddSingleton(guardrails);
         services.AddSingleton(guardrails.ToTwinGuardrails());
         services.TryAddSingleton(TimeProvider.System);
-        builder.UseOrleans(silo => OrleansSilo.Configure(silo, config, [typeof(RouterGrain).Assembly, .. options.GrainAssemblies]));
+        builder.UseOrleans(silo =>
+        {
+            OrleansSilo.Configure(silo, config, [typeof(RouterGrain).Assembly, .. options.GrainAssemblies]);
+            silo.AddNetOpsDashboard();
+        });
         AddStorage(services, config);
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
@@ -58,6 +62,7 @@ public static class SiloHost
 
         OrleansNetOps.Silo.Assistant.AssistantServices.AddAssistant(services, config);
         services.AddSingleton<ReadinessProbe>();
+        services.AddSiloMetrics();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -93,7 +98,8 @@ public static class SiloHost
 
         app.MapOpenApi().AllowAnonymous();
         HealthEndpoints.Map(app);
-        MetricsEndpoint.Map(app);
+        app.MapSiloMetrics();
+        app.MapNetOpsDashboard();
         ApiEndpoints.Map(app);
         NetworkEndpoints.Map(app);
         TwinEndpoints.Map(app);

@@ -1,28 +1,41 @@
-using OrleansNetOps.Silo.Observability;
+using System.Diagnostics.Metrics;
+using OrleansNetOps.Collectors;
+using OrleansNetOps.Collectors.Bmp;
 
 namespace OrleansNetOps.Silo.Telemetry;
 
 /// <summary>
-/// The collectors' counters in Prometheus text, appended to <c>/metrics</c>: one family per collector and counter
-/// (<c>netops_collector_syslog_received_total</c>), without labels like the rest of the page. Rejections are
-/// summed here; their reasons are listed by <c>GET /api/v1/collectors</c>.
+/// The collectors' counters as observable instruments: read at each scrape from the same counters
+/// <c>GET /api/v1/collectors</c> reports, so the two never disagree and the receive paths pay nothing extra.
+/// Every series carries the collector's name (<c>collector="bmp"</c>); rejections also carry their reason.
 /// </summary>
 internal static class CollectorsMetrics
 {
-    public static string Render(IServiceProvider services)
+    public static void Register(Meter meter, IServiceProvider services)
     {
-        var w = new PrometheusTextWriter();
-        foreach (var c in TelemetryEndpoints.Collectors(services))
-        {
-            var prefix = "netops_collector_" + c.Name.Replace('-', '_');
-            w.Gauge(prefix + "_listening", $"1 when the {c.Name} listener ({c.Protocol}) is bound, else 0.", c.Listening ? 1 : 0);
-            w.Counter(prefix + "_received_total", $"Messages or datagrams the {c.Name} collector received.", c.Received);
-            w.Counter(prefix + "_parsed_total", $"Messages the {c.Name} collector parsed.", c.Parsed);
-            w.Counter(prefix + "_rejected_total", $"Messages the {c.Name} collector rejected (all reasons).", c.Rejected.Values.Sum());
-            w.Counter(prefix + "_bytes_total", $"Bytes the {c.Name} collector received.", c.Bytes);
-            w.Gauge(prefix + "_sources", $"Distinct sources the {c.Name} collector heard from.", c.Sources.Count);
-        }
-
-        return w.ToString();
+        var collectors = TelemetryEndpoints.Collectors(services);
+        var bmp = services.GetRequiredService<BmpCollector>();
+        meter.CreateObservableCounter("netops.collector.received", () => Each(collectors, c => c.Received),
+            "{message}", "Messages or datagrams a collector received.");
+        meter.CreateObservableCounter("netops.collector.parsed", () => Each(collectors, c => c.Parsed),
+            "{message}", "Messages a collector parsed.");
+        meter.CreateObservableCounter("netops.collector.rejected", () => Rejected(collectors),
+            "{message}", "Messages a collector rejected, by reason.");
+        meter.CreateObservableCounter("netops.collector.bytes", () => Each(collectors, c => c.Bytes),
+            "By", "Bytes a collector received.");
+        meter.CreateObservableGauge("netops.collector.listening", () => Each(collectors, c => c.Listening ? 1L : 0L),
+            null, "1 while a collector's listener is bound, else 0.");
+        meter.CreateObservableGauge("netops.collector.sources", () => Each(collectors, c => (long)c.Sources.Count),
+            "{source}", "Distinct sources (routers, exporters) a collector heard from.");
+        meter.CreateObservableUpDownCounter("netops.bmp.connections", () => bmp.OpenConnections,
+            "{connection}", "BMP connections open now.");
     }
+
+    private static IEnumerable<Measurement<long>> Each(IReadOnlyList<CollectorCounters> collectors, Func<CollectorCounters, long> value) =>
+        collectors.Select(c => new Measurement<long>(value(c), Collector(c)));
+
+    private static IEnumerable<Measurement<long>> Rejected(IReadOnlyList<CollectorCounters> collectors) =>
+        collectors.SelectMany(c => c.Rejected.Select(r => new Measurement<long>(r.Value, Collector(c), new KeyValuePair<string, object?>("reason", r.Key))));
+
+    private static KeyValuePair<string, object?> Collector(CollectorCounters counters) => new("collector", counters.Name);
 }

@@ -1,79 +1,101 @@
-using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
+using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Tests.Infrastructure;
 
 namespace OrleansNetOps.Silo.Tests.Observability;
 
-public sealed partial class MetricsTests
+public sealed class MetricsTests
 {
     [Fact]
-    public async Task Metrics_expose_process_counters_in_prometheus_text_format()
+    public async Task Metrics_parse_as_prometheus_text_with_orleans_runtime_and_process_families()
     {
         await using var silo = await TestSilo.StartAsync(TestSilo.MemoryConfig());
+        // One grain call, so the runtime has an application grain activation and a request to count.
+        await silo.Grains.GetGrain<ITallyGrain>("metrics").AddAsync();
 
-        using var response = await silo.GetAsync("/metrics");
+        var (exposition, contentType) = await ScrapeAsync(silo);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        var samples = Parse(await response.Content.ReadAsStringAsync());
-        Assert.True(samples["process_working_set_bytes"].Value > 0);
-        Assert.True(samples["dotnet_gc_heap_bytes"].Value > 0);
-        Assert.True(samples["process_uptime_seconds"].Value > 0);
-        Assert.All(samples.Where(s => s.Key.EndsWith("_total", StringComparison.Ordinal)), s => Assert.Equal("counter", s.Value.Type));
-        Assert.Equal("gauge", samples["process_working_set_bytes"].Type);
+        Assert.StartsWith("text/plain", contentType, StringComparison.Ordinal);
+        Assert.Contains("version=0.0.4", contentType, StringComparison.Ordinal);
+        // Orleans' own meter: activations by grain type, and application requests.
+        var grains = exposition.Family("orleans_grains");
+        Assert.Equal("gauge", grains.Type);
+        Assert.Contains(grains.Samples, s => s.Labels.GetValueOrDefault("grain_type", string.Empty).Contains("tally", StringComparison.OrdinalIgnoreCase) && s.Value >= 1);
+        Assert.Contains(exposition.Families.Keys, name => name.StartsWith("orleans_app_requests_latency", StringComparison.Ordinal));
+        // The runtime's and ours.
+        Assert.True(exposition.Family("dotnet_process_memory_working_set_bytes").Samples.Single().Value > 0);
+        Assert.True(exposition.Family("dotnet_gc_collections_total").Samples.Sum(s => s.Value) >= 0);
+        var uptime = exposition.Family("process_uptime_seconds");
+        Assert.Equal("gauge", uptime.Type);
+        Assert.True(uptime.Samples.Single().Value > 0);
+        Assert.All(exposition.Families.Values.Where(f => f.Type == "counter"), f => Assert.EndsWith("_total", f.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Metrics_count_the_bmp_the_simulated_network_streams_per_collector()
+    {
+        await using var silo = await TestSilo.StartAsync(TestSilo.MemoryConfig(simulated: true));
+
+        var exposition = await PollAsync(silo, e => Value(e, "netops_collector_parsed_total", "bmp") > 0 && e.Family("netops_bmp_connections").Samples.Single().Value > 0);
+
+        var parsed = Value(exposition, "netops_collector_parsed_total", "bmp");
+        var received = Value(exposition, "netops_collector_received_total", "bmp");
+        Assert.True(received >= parsed, $"received {received} < parsed {parsed}");
+        Assert.True(Value(exposition, "netops_collector_bytes_total", "bmp") > 0);
+        Assert.Equal(1, Value(exposition, "netops_collector_listening", "bmp"));
+        Assert.Equal(["bmp", "flows", "snmp-traps", "syslog"], exposition.Family("netops_collector_listening").Samples.Select(s => s.Labels["collector"]).Order(StringComparer.Ordinal));
+        Assert.Equal("counter", exposition.Family("netops_collector_parsed_total").Type);
+        Assert.True(exposition.Family("netops_bmp_connections").Samples.Single().Value >= 1);
+        // The collectors' API and the exposition read the same counters.
+        var collectors = await silo.Client.GetStringAsync(new Uri("/api/v1/collectors", UriKind.Relative));
+        Assert.Contains("\"name\":\"bmp\"", collectors, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Metrics_need_no_key_even_when_keys_are_required()
     {
-        await using var silo = await TestSilo.StartAsync(TestSilo.MemoryConfig(OrleansNetOps.Silo.Configuration.AuthMode.ApiKey));
+        await using var silo = await TestSilo.StartAsync(TestSilo.MemoryConfig(AuthMode.ApiKey));
 
         using var response = await silo.GetAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>Checks the exposition grammar line by line: every sample has HELP and TYPE lines naming it, first.</summary>
-    private static Dictionary<string, (string Type, double Value)> Parse(string text)
+    [Fact]
+    public void The_parser_refuses_what_prometheus_would_refuse()
     {
-        Assert.EndsWith("\n", text, StringComparison.Ordinal);
-        var help = new HashSet<string>();
-        var types = new Dictionary<string, string>();
-        var samples = new Dictionary<string, (string, double)>();
-        foreach (var line in text.TrimEnd('\n').Split('\n'))
-        {
-            var comment = CommentLine().Match(line);
-            if (comment.Success)
-            {
-                var name = comment.Groups["name"].Value;
-                if (comment.Groups["kind"].Value == "HELP")
-                {
-                    Assert.True(help.Add(name), $"HELP for {name} twice");
-                }
-                else
-                {
-                    Assert.Contains(comment.Groups["rest"].Value, new[] { "counter", "gauge", "histogram", "summary", "untyped" });
-                    Assert.True(types.TryAdd(name, comment.Groups["rest"].Value), $"TYPE for {name} twice");
-                }
-
-                continue;
-            }
-
-            var sample = SampleLine().Match(line);
-            Assert.True(sample.Success, $"not a valid sample line: '{line}'");
-            var metric = sample.Groups["name"].Value;
-            Assert.Contains(metric, help);
-            Assert.True(types.ContainsKey(metric), $"{metric} has no TYPE line before it");
-            Assert.True(samples.TryAdd(metric, (types[metric], double.Parse(sample.Groups["value"].Value, CultureInfo.InvariantCulture))));
-        }
-
-        return samples;
+        Assert.Contains("no TYPE", Assert.Throws<FormatException>(() => PrometheusExposition.Parse("# HELP a x\na 1\n")).Message, StringComparison.Ordinal);
+        Assert.Contains("line 3", Assert.Throws<FormatException>(() => PrometheusExposition.Parse("# TYPE a gauge\na 1\na{b=\"c} 2\n")).Message, StringComparison.Ordinal);
+        Assert.Contains("twice", Assert.Throws<FormatException>(() => PrometheusExposition.Parse("# TYPE a gauge\na{x=\"1\"} 1\na{x=\"1\"} 2\n")).Message, StringComparison.Ordinal);
+        Assert.Contains("value", Assert.Throws<FormatException>(() => PrometheusExposition.Parse("# TYPE a gauge\na one\n")).Message, StringComparison.Ordinal);
+        var ok = PrometheusExposition.Parse("# HELP h_seconds d\n# TYPE h_seconds histogram\nh_seconds_bucket{le=\"+Inf\",q=\"a\\\"b\"} 3 1700000000000\nh_seconds_sum 1.5e-3\nh_seconds_count 3\n");
+        Assert.Equal(3, ok.Family("h_seconds").Samples.Count);
+        Assert.Equal("a\"b", ok.Family("h_seconds").Samples[0].Labels["q"]);
     }
 
-    [GeneratedRegex(@"^# (?<kind>HELP|TYPE) (?<name>[a-zA-Z_:][a-zA-Z0-9_:]*) (?<rest>.+)$")]
-    private static partial Regex CommentLine();
+    private static double Value(PrometheusExposition exposition, string family, string collector) =>
+        exposition.Families.TryGetValue(family, out var f) ? f.Samples.Where(s => s.Labels.GetValueOrDefault("collector") == collector).Sum(s => s.Value) : 0;
 
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*) (?<value>-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?|NaN|[+-]Inf)$")]
-    private static partial Regex SampleLine();
+    private static async Task<(PrometheusExposition Exposition, string ContentType)> ScrapeAsync(TestSilo silo)
+    {
+        using var response = await silo.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        return (PrometheusExposition.Parse(text), response.Content.Headers.ContentType?.ToString() ?? string.Empty);
+    }
+
+    private static async Task<PrometheusExposition> PollAsync(TestSilo silo, Func<PrometheusExposition, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var (exposition, _) = await ScrapeAsync(silo);
+            if (done(exposition) || DateTime.UtcNow > deadline)
+            {
+                return exposition;
+            }
+
+            await Task.Delay(200);
+        }
+    }
 }
