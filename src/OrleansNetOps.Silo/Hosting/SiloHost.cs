@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Json;
 using OrleansNetOps.Silo.Api;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
+using OrleansNetOps.Silo.Events;
 using OrleansNetOps.Silo.Health;
 using OrleansNetOps.Silo.Network;
 using OrleansNetOps.Silo.Simulation;
@@ -55,6 +56,7 @@ public static class SiloHost
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
 
         services.AddSingleton<ReadinessProbe>();
+        services.AddLiveEvents();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -95,6 +97,8 @@ public static class SiloHost
         NetworkEndpoints.Map(app);
         TwinEndpoints.Map(app);
         OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
+        app.MapLiveEvents();
+        OrleansNetOps.Silo.Portal.PortalEndpoints.MapPortal(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>
