@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql frr frr-pythontools snmp snmptrapd softflowd bsdutils iproute2 socat openssh-server openssh-client)
+packages=(postgresql frr frr-pythontools snmp snmptrapd softflowd bsdutils iproute2 socat openssh-server openssh-client chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

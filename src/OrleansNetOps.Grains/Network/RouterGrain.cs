@@ -33,11 +33,13 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
     private bool _heardFrom;
     private RouterSource _source = RouterSource.Config;
     private bool _registered;
+    private Orleans.Streams.IAsyncStream<OrleansNetOps.Grains.Events.NetOpsEvent>? _events;
 
     /// <inheritdoc />
     public async Task<BmpBatchOutcome> ReceiveAsync(BmpDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        var announce = false;
         if (delivery.Connection != _primary)
         {
             if (_primary is not null || delivery.Closed)
@@ -57,6 +59,7 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
             _router = new MonitoredRouter();
             _reader = new BmpReader();
             _heardFrom = true;
+            announce = true;
         }
 
         await RegisterAsync(delivery.Simulated ? RouterSource.Simulated : RouterSource.Bmp);
@@ -80,6 +83,7 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
             foreach (var transition in transitions)
             {
                 await RecordAsync(transition);
+                announce = true;
             }
         }
 
@@ -89,12 +93,18 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
             _router.Disconnected(delivery.ReceivedAt);
 
             _primary = null;
+            announce = true;
             DelayDeactivation(TimeSpan.Zero);
         }
         else
         {
             // The RIBs live only here and a quiet network sends little BMP: stay active while the session is up.
             DelayDeactivation(s_whileConnected);
+        }
+
+        if (announce)
+        {
+            await PublishAsync(NetworkEvents.Router(await GetSummaryAsync(), delivery.ReceivedAt));
         }
 
         return new BmpBatchOutcome(BmpBatchDisposition.Applied, parsed, rejects.ToImmutable());
@@ -239,6 +249,26 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
             // The session view stays current from BMP; only the durable history missed this change.
             logger.LogWarning(exception, "Router {Router}: the flap history of {Peer} missed a change to {State}",
                 this.GetPrimaryKeyString(), transition.Peer, transition.To);
+        }
+
+        if (_router.Sessions.FirstOrDefault(s => s.Key.Equals(transition.Peer)) is { } session)
+        {
+            await PublishAsync(NetworkEvents.Peer(this.GetPrimaryKeyString(), ToStatus(session), transition.At));
+        }
+    }
+
+    private async Task PublishAsync(OrleansNetOps.Grains.Events.NetOpsEvent item)
+    {
+        try
+        {
+            _events ??= this.GetStreamProvider(OrleansNetOps.Grains.Events.NetOpsStreams.Provider)
+                .GetStream<OrleansNetOps.Grains.Events.NetOpsEvent>(OrleansNetOps.Grains.Events.NetOpsStreams.Events());
+            await _events.OnNextAsync(item);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The live feed is a convenience for watchers; the router's state and the API stay right without it.
+            logger.LogWarning(exception, "Router {Router}: a {Kind} event for the live feed was not published", this.GetPrimaryKeyString(), item.Kind);
         }
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Json;
 using OrleansNetOps.Silo.Api;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
+using OrleansNetOps.Silo.Events;
 using OrleansNetOps.Silo.Health;
 using OrleansNetOps.Silo.Network;
 using OrleansNetOps.Silo.Simulation;
@@ -63,6 +64,7 @@ public static class SiloHost
         OrleansNetOps.Silo.Assistant.AssistantServices.AddAssistant(services, config);
         services.AddSingleton<ReadinessProbe>();
         services.AddSiloMetrics();
+        services.AddLiveEvents();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -107,6 +109,8 @@ public static class SiloHost
         OrleansNetOps.Silo.Assistant.AssistantEndpoints.Map(app);
         OrleansNetOps.Silo.Decisions.DecisionEndpoints.MapDecisions(app);
         OrleansNetOps.Silo.Analysis.AnalysisEndpoints.Map(app);
+        app.MapLiveEvents();
+        OrleansNetOps.Silo.Portal.PortalEndpoints.MapPortal(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,0 +1,163 @@
+using Microsoft.Playwright;
+using OrleansNetOps.Portal.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace OrleansNetOps.Portal.Tests.Portal;
+
+/// <summary>The portal in Chromium against the embedded default: seed topology, simulated network, auth.mode none.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SeedPortalTests(ChromiumFixture chromium, SeedSiloFixture seed, ITestOutputHelper output) : IClassFixture<SeedSiloFixture>
+{
+    private const float LongWait = 60_000;
+
+    [Fact]
+    public async Task The_overview_shows_R1_to_R5_and_the_ISP_links_and_a_fibre_cut_turns_a_link_red_without_a_reload()
+    {
+        var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
+        await page.GotoAsync("/");
+        foreach (var router in new[] { "R1", "R2", "R3", "R4", "R5" })
+        {
+            await Assertions.Expect(page.Locator($"[data-node=\"{router}\"]")).ToBeVisibleAsync();
+        }
+
+        foreach (var link in new[] { "ISP-A~R1", "ISP-B~R1", "ISP-B~R2", "ISP-C~R2" })
+        {
+            await Assertions.Expect(page.Locator($"[data-link=\"{link}\"]")).ToHaveCountAsync(1);
+        }
+
+        await Assertions.Expect(page.Locator("#authoff")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=live]")).ToHaveTextAsync("live", new() { Timeout = LongWait });
+        var firstRender = await page.EvaluateAsync<double>("performance.getEntriesByName('topology-rendered')[0].startTime");
+        output.WriteLine($"overview: topology rendered {firstRender:F0} ms after navigation start");
+        await ChromiumFixture.ScreenshotAsync(page, "overview");
+
+        // The simulated network cuts R2's fibre to ISP-C every fourth step and repairs it the next: watch it go down live.
+        await page.EvaluateAsync("window.__sameDocument = true");
+        var cut = page.Locator("[data-link=\"ISP-C~R2\"]");
+        await Assertions.Expect(cut).ToHaveAttributeAsync("data-state", "up", new() { Timeout = LongWait });
+        await Assertions.Expect(cut).ToHaveAttributeAsync("data-state", "down", new() { Timeout = LongWait });
+        await Assertions.Expect(cut).ToHaveCSSAsync("stroke", "rgb(255, 77, 79)");
+        Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "the page was reloaded");
+        await ChromiumFixture.ScreenshotAsync(page, "overview-fibre-cut");
+    }
+
+    [Fact]
+    public async Task A_router_page_shows_its_sessions_and_RIB_and_the_routers_list_links_to_it()
+    {
+        var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
+        await page.GotoAsync("/#/routers");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("edge-router-02");
+        await ChromiumFixture.ScreenshotAsync(page, "routers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "R2", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#r-peers")).ToContainTextAsync("203.0.113.14");
+        await Assertions.Expect(page.Locator("#r-peers")).ToContainTextAsync("ISP-C");
+        await Assertions.Expect(page.Locator("#r-rib")).ToContainTextAsync("8.8.8.0/24", new() { Timeout = LongWait });
+
+        // The RIB browser by keyboard: choose a view and submit with Enter.
+        await page.Locator("#rib [name=view]").SelectOptionAsync("adj-in-post");
+        await page.Locator("#rib [name=prefix]").FillAsync("1.1.1.0/24");
+        await page.Locator("#rib [name=prefix]").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#r-rib")).ToContainTextAsync("adj-in-post");
+        await Assertions.Expect(page.Locator("#r-rib tbody tr").First).ToContainTextAsync("1.1.1.0/24");
+        await ChromiumFixture.ScreenshotAsync(page, "router-R2");
+    }
+
+    [Fact]
+    public async Task The_what_if_page_runs_a_change_on_the_twin_and_shows_the_result()
+    {
+        var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
+        await page.GotoAsync("/#/whatif");
+        var change = page.Locator("fieldset.change").First;
+        await change.Locator("[name=router]").FillAsync("R1");
+        await change.Locator("[name=action]").SelectOptionAsync("LOCAL_PREF_ADJUST");
+        await change.Locator("[name=peer]").FillAsync("ISP-A");
+        await change.Locator("[name=direction]").SelectOptionAsync("in");
+        await change.Locator("[name=localPref]").FillAsync("50");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run on the twin" }).ClickAsync();
+        var result = page.Locator("[data-testid=whatif-result]");
+        await Assertions.Expect(result).ToContainTextAsync("blast radius", new() { Timeout = LongWait });
+        await Assertions.Expect(result).ToContainTextAsync("Checks:");
+        // Lowering ISP-A's preference on R1 moves R1's best path for a prefix both ISP-A and ISP-B announce.
+        await Assertions.Expect(result.Locator("tbody")).ToContainTextAsync("8.8.8.0/24");
+        await ChromiumFixture.ScreenshotAsync(page, "whatif");
+
+        // An invalid change gets the API's validation errors, not a blank page.
+        await change.Locator("[name=router]").FillAsync("NO-SUCH-ROUTER");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run on the twin" }).ClickAsync();
+        await Assertions.Expect(result.Locator(".error")).ToContainTextAsync("NO-SUCH-ROUTER");
+    }
+
+    [Theory]
+    [InlineData("incidents", "Incidents")]
+    [InlineData("approvals", "Approvals")]
+    [InlineData("audit", "Audit")]
+    [InlineData("autonomy", "Autonomy")]
+    [InlineData("metrics", "Forecasts and metrics")]
+    public async Task Every_page_renders_what_the_API_has_or_says_plainly_what_is_not_available(string route, string heading)
+    {
+        var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
+        await page.GotoAsync($"/#/{route}");
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(heading);
+        await Assertions.Expect(page.GetByText("Loading…")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("main .error")).ToHaveCountAsync(0);
+        await ChromiumFixture.ScreenshotAsync(page, route);
+    }
+
+    [Fact]
+    public async Task Every_page_is_reachable_by_keyboard_from_the_skip_link_and_the_navigation()
+    {
+        var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("[data-node=\"R1\"]")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        var visited = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            visited.Add(await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+        }
+
+        Assert.Equal(["#/overview", "#/routers", "#/incidents", "#/approvals", "#/audit", "#/autonomy", "#/whatif", "#/metrics"], visited);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Forecasts and metrics");
+    }
+
+    [Fact]
+    public async Task The_portal_logic_parses_split_event_streams_patches_links_and_counts_down()
+    {
+        var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
+        await page.GotoAsync("/");
+        var results = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const m = await import('/portal/core.js');
+              const p = new m.SseParser();
+              const chunks = ['id: a-1\r\nevent: peer\r', '\ndata: {"x":', '1}\r\n\r\n: comment\n', 'event: router\ndata: l1\ndata: l2\n\n', 'data: partial'];
+              const events = chunks.flatMap(c => p.push(c));
+              const topo = { nodes: [{ id: 'R2', status: 'up' }], links: [{ a: 'R2', b: 'ISP-C', state: 'up' }, { a: 'R3', b: 'R2', state: 'up' }] };
+              const changed = m.applyPeerEvent(topo, { router: 'R2', peerName: 'ISP-C', state: 'idle' });
+              const unknown = m.applyPeerEvent(topo, { router: 'R2', peerName: 'ISP-Z', state: 'idle' });
+              const now = Date.parse('2026-01-01T00:00:00Z');
+              const big = m.layout(Array.from({ length: 1000 }, (_, i) => ({ id: 'R' + i, kind: 'router', role: 'spine' })));
+              return [
+                JSON.stringify(events),
+                changed.state + '/' + topo.links[1].state + '/' + (unknown === null),
+                m.countdown('2026-01-01T00:01:05Z', now) + '|' + m.countdown('2026-01-01T02:00:01Z', now) + '|' + m.countdown('2025-12-31T23:59:00Z', now) + '|' + m.countdown(null, now),
+                JSON.stringify(m.bySeverity([{ severity: 'major' }, { severity: 'critical' }, { severity: 'major' }])),
+                String(big.at.size) + ' ' + String(new Set([...big.at.values()].map(v => v.x + ',' + v.y)).size),
+                JSON.stringify(m.changeParams({ peer: ' ISP-A ', prefixes: '8.8.8.0/24, 1.1.1.0/24', localPref: '200', med: '' })),
+                String(m.can(['viewer'], 'approver')) + String(m.can(['viewer', 'operator', 'approver'], 'approver')),
+                m.esc('<b a="1">&'),
+              ];
+            }
+            """);
+        Assert.Equal("""[{"type":"peer","data":"{\"x\":1}","id":"a-1"},{"type":"router","data":"l1\nl2","id":null}]""", results[0]);
+        Assert.Equal("down/up/true", results[1]);
+        Assert.Equal("1:05|2:00:01|expired|null", results[2]);
+        Assert.Equal("""[{"severity":"critical","count":1},{"severity":"major","count":2},{"severity":"minor","count":0},{"severity":"info","count":0}]""", results[3]);
+        Assert.Equal("1000 1000", results[4]);
+        Assert.Equal("""{"peer":"ISP-A","prefixes":["8.8.8.0/24","1.1.1.0/24"],"localPref":200}""", results[5]);
+        Assert.Equal("falsetrue", results[6]);
+        Assert.Equal("&lt;b a=&quot;1&quot;&gt;&amp;", results[7]);
+    }
+}
