@@ -44,10 +44,7 @@ public sealed class BmpCollector : IAsyncDisposable
     /// <summary>Binds and starts accepting.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
-        var listener = new Socket(_options.Endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Bind(_options.Endpoint);
-        listener.Listen(128);
+        var listener = ListenerSockets.ListenTcp(_options.Endpoint, "BMP");
         LocalEndpoint = (IPEndPoint)listener.LocalEndPoint!;
         Counters.Port = LocalEndpoint.Port;
         Counters.Listening = true;

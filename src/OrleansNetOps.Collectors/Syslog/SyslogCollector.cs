@@ -52,19 +52,16 @@ public sealed class SyslogCollector : IAsyncDisposable
         // UDP, try again with a new pair.
         for (var attempt = 0; ; attempt++)
         {
-            var tcp = new Socket(_options.Endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            var tcp = ListenerSockets.ListenTcp(_options.Endpoint, "Syslog");
             try
             {
-                tcp.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-                tcp.Bind(_options.Endpoint);
-                tcp.Listen(128);
                 var port = ((IPEndPoint)tcp.LocalEndPoint!).Port;
                 _udp = new UdpReceiver(new IPEndPoint(_options.Endpoint.Address, port), Counters, _logger, OnDatagram);
                 _tcp = tcp;
                 Counters.Port = port;
                 break;
             }
-            catch (SocketException) when (_options.Endpoint.Port == 0 && attempt < 10)
+            catch (ListenerInUseException) when (_options.Endpoint.Port == 0 && attempt < 10)
             {
                 tcp.Dispose();
             }

@@ -22,10 +22,7 @@ internal sealed class UdpReceiver : IAsyncDisposable
         _counters = counters;
         _logger = logger;
         _handler = handler;
-        _socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        // A burst of exporters must not be dropped by a small default kernel buffer while we are busy.
-        _socket.ReceiveBufferSize = 4 * 1024 * 1024;
-        _socket.Bind(endpoint);
+        _socket = ListenerSockets.BindUdp(endpoint, counters.Name);
     }
 
     public IPEndPoint LocalEndpoint => (IPEndPoint)_socket.LocalEndPoint!;

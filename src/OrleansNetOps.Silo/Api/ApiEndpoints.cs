@@ -32,6 +32,19 @@ internal static class ApiEndpoints
         admin.MapGet("/keys", ListKeys)
             .WithName("ListApiKeys")
             .WithSummary("The API keys the silo accepts: names and roles, never secrets. Optional filter: role.");
+        admin.MapPost("/keys", AddKeyAsync)
+            .WithName("AddApiKey")
+            .WithSummary("Adds a key { name, roles }; the answer shows the key once, only its SHA-256 is stored (in the grain storage).")
+            .Accepts<ApiKeyRequest>("application/json")
+            .Produces<ApiKeyCreated>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapDelete("/keys/{name}", RemoveKeyAsync)
+            .WithName("RemoveApiKey")
+            .WithSummary("Removes a key added through the API (keys of silo.yaml and the bootstrap key are changed there).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;
     }
@@ -56,6 +69,51 @@ internal static class ApiEndpoints
         return TypedResults.Ok(new RuntimeStatusResponse(local.ClusterId, cluster.Value.ServiceId, local.SiloAddress.ToString(), silos,
             silos.Sum(s => s.Activations ?? 0)));
     }
+
+    private static async Task<IResult> AddKeyAsync(HttpRequest http, ApiKeyRegistry registry, StoredKeys stored, CancellationToken cancellationToken)
+    {
+        var (body, unreadable) = await JsonBody.ReadAsync(http, required: true, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
+        var request = ApiKeyRequest.Read(body, out var errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "The key request is invalid; no key was added.");
+        }
+
+        if (registry.FixedKeys.Any(k => string.Equals(k.Name, request.Name, StringComparison.Ordinal)))
+        {
+            return Conflict($"A key named '{request.Name}' is defined in silo.yaml or by {ApiKeyRegistry.BootstrapVariable}; choose another name.");
+        }
+
+        var role = request.Roles.Max();
+        var secret = await stored.AddAsync(request.Name, role, http.HttpContext.User.Identity?.Name ?? "anonymous");
+        if (secret is null)
+        {
+            return Conflict($"A key named '{request.Name}' exists; delete it first to replace it.");
+        }
+
+        var granted = Enum.GetValues<Role>().Where(r => r <= role).Select(SiloClaims.RoleName).ToList();
+        return TypedResults.Created($"/api/v1/admin/keys/{Uri.EscapeDataString(request.Name)}", new ApiKeyCreated(request.Name, granted, secret));
+    }
+
+    private static async Task<IResult> RemoveKeyAsync(string name, ApiKeyRegistry registry, StoredKeys stored)
+    {
+        if (registry.FixedKeys.Any(k => string.Equals(k.Name, name, StringComparison.Ordinal)))
+        {
+            return Conflict($"The key '{name}' is defined in silo.yaml or by {ApiKeyRegistry.BootstrapVariable}; remove it there.");
+        }
+
+        return await stored.RemoveAsync(name)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem($"No key named '{name}' was added through the API.", statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+    }
+
+    private static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 
     private static Results<Ok<List<ApiKeySummary>>, ValidationProblem> ListKeys(ApiKeyRegistry registry, string? role = null)
     {

@@ -13,40 +13,50 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyAuthenticationOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyRegistry registry)
+    ApiKeyRegistry registry,
+    StoredKeys stored)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (registry.Mode == AuthMode.None)
         {
             var principal = SiloClaims.For(SiloClaims.AnonymousAdminName(AuthMode.None), Role.Admin, "auth-mode-none", SchemeName);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+            return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
         }
 
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         const string bearer = "Bearer ";
         if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || header.Length == bearer.Length)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'."));
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'.");
         }
 
-        var identity = registry.Find(header[bearer.Length..].Trim());
+        var presented = header[bearer.Length..].Trim();
+        await stored.RefreshIfStaleAsync(missed: false, Context.RequestAborted).ConfigureAwait(false);
+        var identity = registry.Find(presented);
+        if (identity is null)
+        {
+            // Perhaps added on another silo a moment ago.
+            await stored.RefreshIfStaleAsync(missed: true, Context.RequestAborted).ConfigureAwait(false);
+            identity = registry.Find(presented);
+        }
+
         if (identity is null)
         {
             Logger.LogWarning("Rejected an unknown API key from {RemoteAddress}", Context.Connection.RemoteIpAddress);
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not known."));
+            return AuthenticateResult.Fail("The API key is not known.");
         }
 
         var ticket = new AuthenticationTicket(SiloClaims.For(identity.Name, identity.Role, identity.Source, SchemeName), SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(ticket));
+        return AuthenticateResult.Success(ticket);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,7 +1,7 @@
 namespace OrleansNetOps.Silo.Health;
 
 /// <summary>One component's readiness.</summary>
-/// <param name="Name">The component: <c>storage</c> or <c>silo</c>.</param>
+/// <param name="Name">The component: <c>storage</c>, <c>silo</c> or <c>listeners</c>.</param>
 /// <param name="Ready">Whether it can serve.</param>
 /// <param name="Detail">What was seen, in words.</param>
 internal sealed record ReadinessCheckResult(string Name, bool Ready, string Detail);

@@ -1,10 +1,12 @@
+using System.Globalization;
 using Orleans.Runtime;
 using OrleansNetOps.Silo.Hosting;
 
 namespace OrleansNetOps.Silo.Health;
 
-/// <summary>Answers <c>/health/ready</c>: storage answers and this silo is an active member of its cluster.</summary>
+/// <summary>Answers <c>/health/ready</c>: storage answers, this silo is an active member of its cluster, and every telemetry listener is bound.</summary>
 internal sealed class ReadinessProbe(
+    IServiceProvider services,
     IStorageReadinessCheck storage,
     IClusterMembershipService membership,
     ILocalSiloDetails localSilo,
@@ -25,9 +27,18 @@ internal sealed class ReadinessProbe(
             storageResult = new ReadinessCheckResult("storage", false, exception.Message);
         }
 
-        IReadOnlyList<ReadinessCheckResult> checks = [storageResult, Silo()];
+        IReadOnlyList<ReadinessCheckResult> checks = [storageResult, Silo(), Listeners()];
         var notReady = checks.Where(c => !c.Ready).Select(c => c.Name).ToList();
         return new ReadinessReport(notReady.Count == 0 ? "ready" : "not-ready", notReady, checks);
+    }
+
+    private ReadinessCheckResult Listeners()
+    {
+        var collectors = OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Collectors(services);
+        var down = collectors.Where(c => !c.Listening).Select(c => c.Name).ToList();
+        return down.Count == 0
+            ? new ReadinessCheckResult("listeners", true, string.Join(", ", collectors.Select(c => $"{c.Name} on port {c.Port.ToString(CultureInfo.InvariantCulture)}")))
+            : new ReadinessCheckResult("listeners", false, $"not listening: {string.Join(", ", down)}");
     }
 
     private ReadinessCheckResult Silo()

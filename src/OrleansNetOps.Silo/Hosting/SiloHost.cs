@@ -45,6 +45,7 @@ public static class SiloHost
         var services = builder.Services;
         services.AddSingleton(config);
         services.AddSingleton(registry);
+        services.AddSingleton<StoredKeys>();
         services.AddSingleton(options.Topology ?? TopologyFiles.LoadEmbedded());
         var guardrails = options.Guardrails ?? OrleansNetOps.Governance.Guardrails.GovernancePolicy.Default;
         services.AddSingleton(guardrails);
@@ -84,7 +85,7 @@ public static class SiloHost
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecuritySchemes>().AddOperationTransformer<ApiKeySecuritySchemes>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
