@@ -5,3 +5,4 @@ using Orleans;
 [assembly: GenerateCodeForDeclaringAssembly(typeof(OrleansNetOps.Bgp.Prefixes.IpPrefix))]
 [assembly: GenerateCodeForDeclaringAssembly(typeof(OrleansNetOps.Twin.WhatIf.WhatIfResult))]
 [assembly: GenerateCodeForDeclaringAssembly(typeof(OrleansNetOps.Telemetry.Features.RouterFeatures))]
+[assembly: GenerateCodeForDeclaringAssembly(typeof(OrleansNetOps.Itsm.Tickets.TicketEvent))]

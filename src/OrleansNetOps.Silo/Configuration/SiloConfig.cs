@@ -23,4 +23,7 @@ public sealed record SiloConfig
 
     /// <summary>Whether the network is simulated or real.</summary>
     public NetworkConfig Network { get; init; } = new();
+
+    /// <summary>Where incident tickets go (ServiceNow, Jira).</summary>
+    public OrleansNetOps.Silo.Itsm.ItsmConfig Itsm { get; init; } = new();
 }

@@ -23,6 +23,7 @@ internal static partial class SiloConfigBinder
             Cluster = BindCluster(section.Section("cluster"), defaults.Cluster),
             Listeners = BindListeners(section.Section("listeners"), defaults.Listeners),
             Network = BindNetwork(section.Section("network"), defaults.Network),
+            Itsm = OrleansNetOps.Silo.Itsm.ItsmConfigReader.Read(section.Section("itsm")),
         };
         section.Finish();
         return config;

@@ -53,6 +53,7 @@ public static class SiloHost
         AddStorage(services, config);
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
+        OrleansNetOps.Silo.Itsm.ItsmServices.AddItsm(services, config);
 
         services.AddSingleton<ReadinessProbe>();
 
