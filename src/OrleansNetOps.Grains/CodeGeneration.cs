@@ -6,3 +6,4 @@ using Orleans;
 [assembly: GenerateCodeForDeclaringAssembly(typeof(OrleansNetOps.Twin.WhatIf.WhatIfResult))]
 [assembly: GenerateCodeForDeclaringAssembly(typeof(OrleansNetOps.Telemetry.Features.RouterFeatures))]
 [assembly: GenerateCodeForDeclaringAssembly(typeof(OrleansNetOps.Analytics.Findings.Finding))]
+[assembly: GenerateCodeForDeclaringAssembly(typeof(OrleansNetOps.Itsm.Tickets.TicketEvent))]

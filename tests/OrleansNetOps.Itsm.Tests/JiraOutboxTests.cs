@@ -1,6 +1,6 @@
 using OrleansNetOps.Itsm.Jira;
 using OrleansNetOps.Itsm.Outbox;
-using OrleansNetOps.Itsm.Tests.StandIns;
+using OrleansNetOps.TestSupport.Itsm;
 using OrleansNetOps.Itsm.Tickets;
 
 namespace OrleansNetOps.Itsm.Tests;

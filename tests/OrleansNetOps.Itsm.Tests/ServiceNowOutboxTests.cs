@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansNetOps.Itsm.Outbox;
 using OrleansNetOps.Itsm.ServiceNow;
-using OrleansNetOps.Itsm.Tests.StandIns;
+using OrleansNetOps.TestSupport.Itsm;
 using OrleansNetOps.Itsm.Tickets;
 
 namespace OrleansNetOps.Itsm.Tests;

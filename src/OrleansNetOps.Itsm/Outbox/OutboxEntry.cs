@@ -1,3 +1,4 @@
+using Orleans;
 using OrleansNetOps.Itsm.Tickets;
 
 namespace OrleansNetOps.Itsm.Outbox;
@@ -10,4 +11,5 @@ namespace OrleansNetOps.Itsm.Outbox;
 /// <param name="LastError">The last failure, if any.</param>
 /// <param name="Ticket">The ticket it reached, once delivered.</param>
 /// <param name="UpdatedAt">When the record last changed.</param>
+[GenerateSerializer, Immutable]
 public sealed record OutboxEntry(TicketEvent Event, long Sequence, OutboxEntryState State, int Attempts, string? LastError, TicketReference? Ticket, DateTimeOffset UpdatedAt);

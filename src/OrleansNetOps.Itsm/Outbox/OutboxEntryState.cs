@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrleansNetOps.Itsm.Outbox;
 
 /// <summary>Where an event stands in the outbox.</summary>
+[GenerateSerializer]
 public enum OutboxEntryState
 {
     /// <summary>Not delivered yet (possibly after failed attempts): the next delivery pass tries again.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Orleans;
 
 namespace OrleansNetOps.Itsm.Tickets;
 
@@ -10,18 +11,23 @@ namespace OrleansNetOps.Itsm.Tickets;
 /// <param name="CorrelationId">The incident id; the ticketing system finds the ticket by it.</param>
 /// <param name="Kind">What happened.</param>
 /// <param name="At">When it happened.</param>
+[GenerateSerializer, Immutable]
 public sealed partial record TicketEvent(string Id, string CorrelationId, TicketEventKind Kind, DateTimeOffset At)
 {
     /// <summary>The ticket's title (ServiceNow <c>short_description</c>, Jira <c>summary</c>).</summary>
+    [field: Id(4)]
     public string Title { get; init; } = string.Empty;
 
     /// <summary>The ticket's body.</summary>
+    [field: Id(5)]
     public string Description { get; init; } = string.Empty;
 
     /// <summary>The incident's severity (ServiceNow urgency and impact, Jira priority).</summary>
+    [field: Id(6)]
     public TicketSeverity Severity { get; init; } = TicketSeverity.Minor;
 
     /// <summary>A note for this change (work note, comment, resolution note).</summary>
+    [field: Id(7)]
     public string? Note { get; init; }
 
     /// <summary>Problems that would make the event undeliverable, each naming the field.</summary>

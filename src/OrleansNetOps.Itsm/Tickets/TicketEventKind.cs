@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrleansNetOps.Itsm.Tickets;
 
 /// <summary>What happened to the incident a ticket follows.</summary>
+[GenerateSerializer]
 public enum TicketEventKind
 {
     /// <summary>The incident opened: create the ticket.</summary>

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace OrleansNetOps.Itsm.Tickets;
 
 /// <summary>An incident's ticket: what goes on the incident as <c>ticket: { system, key, url }</c>.</summary>
@@ -6,4 +8,5 @@ namespace OrleansNetOps.Itsm.Tickets;
 /// <param name="Url">Where a person opens it.</param>
 /// <param name="CorrelationId">The incident id.</param>
 /// <param name="ExternalId">The system's own id (ServiceNow <c>sys_id</c>, Jira issue id).</param>
+[GenerateSerializer, Immutable]
 public sealed record TicketReference(string System, string Key, Uri Url, string CorrelationId, string ExternalId);

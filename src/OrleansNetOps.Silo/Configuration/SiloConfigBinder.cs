@@ -24,6 +24,7 @@ internal static partial class SiloConfigBinder
             Listeners = BindListeners(section.Section("listeners"), defaults.Listeners),
             Network = BindNetwork(section.Section("network"), defaults.Network),
             Assistant = OrleansNetOps.Silo.Assistant.AssistantConfigBinding.Bind(section.Section("assistant")),
+            Itsm = OrleansNetOps.Silo.Itsm.ItsmConfigReader.Read(section.Section("itsm")),
         };
         section.Finish();
         return config;

@@ -61,6 +61,7 @@ public static class SiloHost
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
         OrleansNetOps.Silo.Decisions.DecisionServices.AddDecisions(services, config, guardrails, null);
         OrleansNetOps.Silo.Analysis.AnalysisServices.AddAnalysis(services);
+        OrleansNetOps.Silo.Itsm.ItsmServices.AddItsm(services, config);
 
         OrleansNetOps.Silo.Assistant.AssistantServices.AddAssistant(services, config);
         services.AddSingleton<ReadinessProbe>();

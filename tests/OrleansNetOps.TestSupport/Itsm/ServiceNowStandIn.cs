@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace OrleansNetOps.Itsm.Tests.StandIns;
+namespace OrleansNetOps.TestSupport.Itsm;
 
 /// <summary>
 /// A local stand-in for ServiceNow's Table API on <c>/api/now/table/incident</c>: basic auth, encoded-query lookup
@@ -12,7 +12,7 @@ namespace OrleansNetOps.Itsm.Tests.StandIns;
 /// with <c>{ "result": { "sys_id", "number", ... } }</c>, work notes kept as a journal, and the data policy that a
 /// resolved incident needs <c>close_code</c> and <c>close_notes</c>.
 /// </summary>
-internal sealed class ServiceNowStandIn : IAsyncDisposable
+public sealed class ServiceNowStandIn : IAsyncDisposable
 {
     public const string User = "netops.integration";
     public const string Password = "s3cret";

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace OrleansNetOps.Itsm.Tests.StandIns;
+namespace OrleansNetOps.TestSupport.Itsm;
 
 /// <summary>
 /// A local stand-in for Jira's REST API v2: create issues in project OPS (<c>fields.project.key</c>, <c>summary</c>,
@@ -13,7 +13,7 @@ namespace OrleansNetOps.Itsm.Tests.StandIns;
 /// workflow Open → Resolved (<c>Resolve Issue</c>, 31) → Closed (<c>Close Issue</c>, 41) through
 /// <c>/transitions</c>, with 400 for a transition the status does not offer.
 /// </summary>
-internal sealed partial class JiraStandIn : IAsyncDisposable
+public sealed partial class JiraStandIn : IAsyncDisposable
 {
     public const string User = "netops-bot@example.com";
     public const string Token = "api-token-1";
@@ -192,7 +192,7 @@ internal sealed partial class JiraStandIn : IAsyncDisposable
     [GeneratedRegex("labels = \"([^\"]+)\"")]
     private static partial Regex LabelClause();
 
-    internal sealed class Issue(int id, string key, string summary, string description, List<string> labels)
+    public sealed class Issue(int id, string key, string summary, string description, List<string> labels)
     {
         public int Id { get; } = id;
 

@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace OrleansNetOps.Itsm.Tests.StandIns;
+namespace OrleansNetOps.TestSupport.Itsm;
 
 /// <summary>
 /// Kestrel on 127.0.0.1 (a free port) for a ticketing stand-in: logs every request and plays queued faults (error
 /// statuses, answers too late, answers lost after the work was done) before the real handlers.
 /// </summary>
-internal sealed class LocalHttpServer : IAsyncDisposable
+public sealed class LocalHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
