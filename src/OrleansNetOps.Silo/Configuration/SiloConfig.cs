@@ -26,6 +26,7 @@ public sealed record SiloConfig
 
     /// <summary>The assistant's model endpoint (none: offline mode).</summary>
     public OrleansNetOps.Silo.Assistant.AssistantConfig Assistant { get; init; } = new();
+
     /// <summary>Where incident tickets go (ServiceNow, Jira).</summary>
     public OrleansNetOps.Silo.Itsm.ItsmConfig Itsm { get; init; } = new();
 }
