@@ -95,6 +95,7 @@ public static class SiloHost
         ApiEndpoints.Map(app);
         NetworkEndpoints.Map(app);
         TwinEndpoints.Map(app);
+        OrleansNetOps.Silo.Accuracy.TwinAccuracyEndpoints.MapTwinAccuracy(app);
         OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansNetOps.Silo");
