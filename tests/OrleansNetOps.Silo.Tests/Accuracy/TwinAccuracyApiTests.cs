@@ -55,7 +55,8 @@ public sealed class TwinAccuracyApiTests
         var latest = Assert.Single(figure.GetProperty("recent").EnumerateArray());
         Assert.Equal("act-not-executed", latest.GetProperty("actionId").GetString());
         Assert.Equal(notExecuted.Ratio!.Value, latest.GetProperty("ratio").GetDouble());
-        Assert.Equal("R3", latest.GetProperty("mismatches").EnumerateArray().First(m => m.GetProperty("prefix").GetString() == "8.8.8.0/24").GetProperty("router").GetString());
+        Assert.Contains(latest.GetProperty("mismatches").EnumerateArray(),
+            m => m.GetProperty("prefix").GetString() == "8.8.8.0/24" && m.GetProperty("router").GetString() == "R3");
 
         using var bad = await silo.Client.GetAsync("/api/v1/twin/accuracy?limit=5000");
         var problem = await Json.ReadProblemAsync(bad, 400);
