@@ -15,7 +15,7 @@ public sealed class TwinAccuracyApiTests
         await using var silo = await TestSilo.StartAsync(TestSilo.MemoryConfig(simulated: true) with { Network = new NetworkConfig { Simulated = true, SimulationStepSeconds = 3600 } });
         var empty = JsonDocument.Parse(await silo.Client.GetStringAsync("/api/v1/twin/accuracy")).RootElement;
         Assert.Equal("""{"actions":0,"pathsCompared":0,"pathsEqual":0,"ratio":null,"recent":[]}""", empty.GetRawText());
-        await WaitForRoutersAsync(silo);
+        await OrleansNetOps.Silo.Tests.Twin.TwinApiTests.WaitForRoutersAsync(silo);
 
         // A what-if nobody executes: the routers keep their paths, so every predicted change disagrees with BMP,
         // and the same paths taken as the prediction ("after" = "before") all agree.
@@ -75,23 +75,6 @@ public sealed class TwinAccuracyApiTests
 
             Assert.True(DateTime.UtcNow < deadline, $"{actionId} was never compared");
             await Task.Delay(200);
-        }
-    }
-
-    private static async Task WaitForRoutersAsync(TestSilo silo)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var routers = JsonDocument.Parse(await silo.Client.GetStringAsync("/api/v1/routers")).RootElement;
-            if (routers.GetArrayLength() > 0 && routers.EnumerateArray().All(r => r.GetProperty("status").GetString() == "up" && r.GetProperty("routesHeld").GetInt64() > 0))
-            {
-                await Task.Delay(500);
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the simulated routers never came up");
-            await Task.Delay(100);
         }
     }
 }
