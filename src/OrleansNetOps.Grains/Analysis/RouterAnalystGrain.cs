@@ -104,6 +104,9 @@ public sealed class RouterAnalystGrain(
     }
 
     /// <inheritdoc />
+    public Task ReportAsync(ImmutableArray<Finding> findings) => this.PublishFindingsAsync(findings);
+
+    /// <inheritdoc />
     public async Task ObserveLogsAsync(ImmutableArray<AnalystLogLine> lines)
     {
         _miner ??= new LogTemplateMiner();
