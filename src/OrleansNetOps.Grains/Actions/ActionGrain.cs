@@ -455,7 +455,7 @@ public sealed class ActionGrain(
             ["at"] = result.Apply.At.UtcDateTime,
         };
         // The windows travel with the VALIDATING checkpoint, so a resolver resumed after a silo loss judges the same probes.
-        var windows = result.ReadBack.Confirmed ? VerificationWindows.Of(guardrails.Current.Verification, result.Apply.At, result.ReadBack.At) : null;
+        var windows = result.ReadBack.Confirmed ? VerificationWindows.Of(guardrails.Current.Verification, record.Snapshot!.TakenAt, result.ReadBack.At) : null;
         _record = record with { ExecutionJson = execution.ToJsonString(), Windows = windows, Waiting = null };
         await AuditAsync(AuditRecords.Step("execution", record.Id, Actor, outcome, execution));
         if (result.ReadBack.Confirmed)

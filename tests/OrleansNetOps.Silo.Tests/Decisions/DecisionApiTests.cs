@@ -27,15 +27,24 @@ public sealed class DecisionApiTests
     // No probes are posted here: each change is kept unjudged once its one-second "after" window has passed.
     private static Task<TestSilo> SiloAsync() => SiloAsync(TimeSpan.Zero, TimeSpan.FromSeconds(1));
 
-    internal static Task<TestSilo> SiloAsync(TimeSpan settle, TimeSpan after) => TestSilo.StartAsync(new SiloHostOptions
+    /// <summary>A silo on the simulated network with the test's keys; memory storage, or PostgreSQL in <paramref name="postgresSchema"/>.</summary>
+    internal static Task<TestSilo> SiloAsync(TimeSpan settle, TimeSpan after, string? postgresSchema = null) => TestSilo.StartAsync(new SiloHostOptions
     {
-        Config = TestSilo.MemoryConfig(AuthMode.ApiKey,
-        [
-            new ApiKeyConfig { Name = "alice", Key = "alice-key-0123456789", Roles = [Role.Admin] },
-            new ApiKeyConfig { Name = "bob", Key = "bob-key-0123456789ab", Roles = [Role.Approver] },
-            new ApiKeyConfig { Name = "carol", Key = "carol-key-0123456789", Roles = [Role.Approver] },
-            new ApiKeyConfig { Name = "olga", Key = "olga-key-01234567890", Roles = [Role.Operator] },
-        ], simulated: true) with { Network = new NetworkConfig { Simulated = true, SimulationStepSeconds = 3600 } },
+        Config = (postgresSchema is null ? TestSilo.MemoryConfig() : TestSilo.PostgresConfig(postgresSchema)) with
+        {
+            Auth = new AuthConfig
+            {
+                Mode = AuthMode.ApiKey,
+                Keys =
+                [
+                    new ApiKeyConfig { Name = "alice", Key = "alice-key-0123456789", Roles = [Role.Admin] },
+                    new ApiKeyConfig { Name = "bob", Key = "bob-key-0123456789ab", Roles = [Role.Approver] },
+                    new ApiKeyConfig { Name = "carol", Key = "carol-key-0123456789", Roles = [Role.Approver] },
+                    new ApiKeyConfig { Name = "olga", Key = "olga-key-01234567890", Roles = [Role.Operator] },
+                ],
+            },
+            Network = new NetworkConfig { Simulated = true, SimulationStepSeconds = 3600 },
+        },
         Guardrails = GovernancePolicy.Default with { Verification = new VerificationRules { Before = TimeSpan.FromMinutes(10), Settle = settle, After = after } },
     });
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
 using OrleansNetOps.Drivers.Simulated;
 using OrleansNetOps.Grains.Actions;
+using OrleansNetOps.Silo.Tests.Health;
 using OrleansNetOps.Silo.Tests.Infrastructure;
 using static OrleansNetOps.Silo.Tests.Decisions.DecisionApiTests;
 
@@ -112,6 +113,35 @@ public sealed class VerificationApiTests
         var audit = await SendAsync(silo, HttpMethod.Get, "/api/v1/audit?actionId=" + id, Bob);
         Assert.Single(audit.EnumerateArray(), e => e.GetProperty("kind").GetString() == "execution");
         Assert.Single(audit.EnumerateArray(), e => e.GetProperty("kind").GetString() == "validation");
+    }
+
+    [PostgresFact]
+    public async Task A_silo_stopped_while_validating_leaves_the_judgement_to_the_next_silo_and_the_change_is_applied_once()
+    {
+        var schema = "verify_" + Guid.NewGuid().ToString("N")[..12];
+        var after = TimeSpan.FromSeconds(15);
+        string id;
+        long firstApplies;
+        (DateTimeOffset AfterFrom, DateTimeOffset AfterTo) windows;
+        await using (var first = await SiloAsync(TimeSpan.Zero, after, schema))
+        {
+            id = await ProposeAfterProbesAsync(first, 5);
+            windows = await PendingWindowsAsync(first, id);
+            await ProbesAsync(first, "R2", "ISP-B", Spread(windows.AfterFrom, windows.AfterTo, 4), latencyMs: 21, lossPct: 0.1);
+            firstApplies = Applies(first);
+        }
+
+        Assert.True(DateTimeOffset.UtcNow < windows.AfterTo, "the first silo lived past the window; the test proves nothing");
+        await using var second = await SiloAsync(TimeSpan.Zero, after, schema);
+        var done = await UntilAsync(second, id, a => State(a) is "COMPLETED" or "ROLLED_BACK" or "FAILED", 60);
+
+        Assert.True(State(done) == "COMPLETED", done.ToString());
+        Assert.Equal("VERIFIED", done.GetProperty("verification").GetProperty("outcome").GetString());
+        Assert.Equal((1, 0), (firstApplies, Applies(second)));
+        Assert.Contains(second.Logs.Entries, e => e.Message == $"Action {id}: resuming VALIDATING at its pending verify step");
+        var audit = await SendAsync(second, HttpMethod.Get, "/api/v1/audit?actionId=" + id, Bob);
+        Assert.Equal(["proposal", "decision", "execution", "validation"], audit.EnumerateArray().Select(e => e.GetProperty("kind").GetString()!));
+        Assert.True((await SendAsync(second, HttpMethod.Get, "/api/v1/audit/verify", Bob)).GetProperty("valid").GetBoolean());
     }
 
     [Fact]
