@@ -475,7 +475,8 @@ public sealed class ActionGrain(
         JsonObject report;
         if (record.Action == "NO_ACTION" || record.Windows is not { } windows)
         {
-            report = VerificationReport.Nothing(now);
+            // Only a change applied before probe windows were kept has none: it is not judged rather than judged on guesses.
+            report = VerificationReport.Unjudged(now, record.Action == "NO_ACTION" ? "no change to the network: nothing to verify" : "applied without probe windows: not judged");
         }
         else
         {

@@ -59,12 +59,12 @@ internal static class VerificationReport
         };
     }
 
-    /// <summary>The report of an action that changed nothing on the network.</summary>
-    public static JsonObject Nothing(DateTimeOffset at) => new()
+    /// <summary>The report of an action there is nothing to judge for, with why.</summary>
+    public static JsonObject Unjudged(DateTimeOffset at, string reason) => new()
     {
         ["outcome"] = NotJudged,
         ["judgedAt"] = at.UtcDateTime,
-        ["reasons"] = Strings(["no change to the network: nothing to verify"]),
+        ["reasons"] = Strings([reason]),
         ["paths"] = new JsonArray(),
     };
 
