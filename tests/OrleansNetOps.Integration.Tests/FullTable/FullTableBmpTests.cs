@@ -126,13 +126,20 @@ public sealed class FullTableBmpTests(ITestOutputHelper output)
             Assert.Equal(SyntheticIpv4Table.MedOf(spot), route.GetProperty("med").GetUInt32());
             Assert.Equal(feedAddress, route.GetProperty("nextHop").GetString());
             Assert.Equal("igp", route.GetProperty("origin").GetString());
+            Assert.True(route.GetProperty("best").GetBoolean(), $"{prefix} has one path, so it is the best");
         }
 
+        // Every Route Monitoring message FRR sent arrived and parsed (the collector counts every BMP message type).
+        var monitoringSent = await lab.RouteMonitoringSentAsync();
         var collectors = await LabWithSilo.GetJsonAsync(api, "/api/v1/collectors");
         var bmp = collectors.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "bmp");
-        Log($"BMP collector: {bmp.GetProperty("received").GetInt64():N0} messages received, {bmp.GetProperty("parsed").GetInt64():N0} parsed, rejected {bmp.GetProperty("rejected")}");
-        Assert.True(bmp.GetProperty("received").GetInt64() >= 2L * TableSize, $"the collector counted {bmp.GetProperty("received").GetInt64():N0} BMP messages");
-        Log("FRR show bmp:\n" + await lab.VtyshAsync("show bmp"));
+        var received = bmp.GetProperty("received").GetInt64();
+        var parsed = bmp.GetProperty("parsed").GetInt64();
+        Log($"FRR sent {monitoringSent:N0} Route Monitoring messages; the BMP collector received {received:N0} BMP messages, parsed {parsed:N0}, rejected {bmp.GetProperty("rejected")}");
+        Assert.True(monitoringSent >= 2L * TableSize, $"FRR sent {monitoringSent:N0} Route Monitoring messages for {TableSize:N0} prefixes pre- and post-policy");
+        Assert.True(received >= monitoringSent, $"the collector received {received:N0} BMP messages, fewer than FRR's {monitoringSent:N0} Route Monitoring messages");
+        Assert.True(parsed >= monitoringSent, $"the router parsed {parsed:N0} BMP messages, fewer than FRR's {monitoringSent:N0} Route Monitoring messages");
+        Assert.Empty(bmp.GetProperty("rejected").EnumerateObject());
         Fail(speaker, feeding);
     }
 

@@ -114,6 +114,22 @@ public sealed class FullTableLab(LabOptions options, string hostname, IPAddress 
             peer.TryGetProperty("pfxRcd", out var received) && received.ValueKind == JsonValueKind.Number ? received.GetInt64() : 0);
     }
 
+    /// <summary>Route Monitoring messages bgpd has sent to the collector: the <c>MonSent</c> column of <c>show bmp</c>.</summary>
+    /// <exception cref="FormatException">No connected BMP client in the output.</exception>
+    public async Task<long> RouteMonitoringSentAsync(CancellationToken cancellationToken = default)
+    {
+        var lines = (await VtyshAsync("show bmp", cancellationToken)).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var header = Array.FindIndex(lines, l => l.Contains("MonSent", StringComparison.Ordinal));
+        if (header < 0 || header + 2 >= lines.Length)
+        {
+            throw new FormatException("show bmp lists no connected client:\n" + string.Join('\n', lines));
+        }
+
+        // The header, a dashed rule, then one row per client: "127.0.0.1:38121   00:01:19   2000000   0 ...".
+        var column = Array.IndexOf(lines[header].Split(' ', StringSplitOptions.RemoveEmptyEntries), "MonSent");
+        return long.Parse(lines[header + 2].Split(' ', StringSplitOptions.RemoveEmptyEntries)[column], CultureInfo.InvariantCulture);
+    }
+
     private string BgpdConfig()
     {
         var feed = FeedAddress.ToString();
