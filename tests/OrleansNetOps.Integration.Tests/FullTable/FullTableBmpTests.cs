@@ -71,7 +71,7 @@ public sealed class FullTableBmpTests(ITestOutputHelper output)
             return prefixes == TableSize && state == "Established" ? null : $"FRR session {state}, {prefixes:N0} prefixes";
         });
         var frrHolds = feedClock.Elapsed;
-        Log($"FRR holds {TableSize:N0} prefixes {frrHolds.TotalSeconds:0.0} s after the first UPDATE ({await feeding:N0} announced)");
+        Log($"FRR holds {TableSize:N0} prefixes {frrHolds.TotalSeconds:0.0} s after the first UPDATE ({await feeding:N0} announced in {SyntheticIpv4Table.Updates(TableSize, FeedAs, FullTableLab.FeedAddress).Count():N0} UPDATEs)");
 
         await WaitForAsync("the silo receiving the table over BMP", feedClock, s_siloLimit, async () =>
         {
@@ -80,7 +80,16 @@ public sealed class FullTableBmpTests(ITestOutputHelper output)
             var held = detail.GetProperty("routesHeld").GetInt64();
             var peer = detail.GetProperty("peers").EnumerateArray().FirstOrDefault(p => p.GetProperty("peerAddress").GetString() == feedAddress);
             var received = peer.ValueKind == JsonValueKind.Object ? peer.GetProperty("prefixesReceived").GetInt64() : -1;
-            return held == 2L * TableSize && received == TableSize ? null : $"{TopologyRouter} holds {held:N0} routes, feed session {received:N0} prefixes received";
+            if (held == 2L * TableSize && received == TableSize)
+            {
+                return null;
+            }
+
+            // Routes that landed on another router (the sysName's, say) are named in the failure.
+            var elsewhere = (await LabWithSilo.GetJsonAsync(api, "/api/v1/routers")).EnumerateArray()
+                .Where(r => r.GetProperty("id").GetString() != TopologyRouter && r.GetProperty("routesHeld").GetInt64() > 0)
+                .Select(r => $"{r.GetProperty("id").GetString()} holds {r.GetProperty("routesHeld").GetInt64():N0}");
+            return $"{TopologyRouter} holds {held:N0} routes, feed session {received:N0} prefixes received; elsewhere: [{string.Join(", ", elsewhere)}]";
         });
         var siloHolds = feedClock.Elapsed;
         Log($"the silo holds the table {siloHolds.TotalSeconds:0.0} s after the first UPDATE ({(siloHolds - frrHolds).TotalSeconds:0.0} s after FRR)");
