@@ -382,50 +382,29 @@ public sealed class FrrLab
 
             // Root namespace: lab socket -> collector on 127.0.0.1. A failed connect (collector not listening) just closes
             // the relayed connection, and bgpd retries.
-            await StartDetachedAsync(Path.Combine(Options.StateDirectory, $"bmp-relay{suffix}.pid"), Path.Combine(Options.StateDirectory, $"bmp-relay{suffix}.log"),
+            await HostProcesses.StartDetachedAsync(Path.Combine(Options.StateDirectory, $"bmp-relay{suffix}.pid"), Path.Combine(Options.StateDirectory, $"bmp-relay{suffix}.log"),
                 ["socat", "-lf", Path.Combine(Options.StateDirectory, $"bmp-relay{suffix}.log"), $"UNIX-LISTEN:{socket},fork,unlink-early",
                  Invariant($"TCP:127.0.0.1:{port}")], cancellationToken).ConfigureAwait(false);
-            await WaitForAsync(() => File.Exists(socket), $"the BMP relay socket {socket}", cancellationToken).ConfigureAwait(false);
+            await HostProcesses.WaitUntilAsync(() => File.Exists(socket), $"the BMP relay socket {socket}", cancellationToken).ConfigureAwait(false);
 
             foreach (var node in Layout.Nodes.Where(n => n.IsOurs))
             {
-                await StartDetachedAsync(Path.Combine(node.Directory, $"bmp-relay{suffix}.pid"), Path.Combine(node.Directory, $"bmp-relay{suffix}.log"),
+                await HostProcesses.StartDetachedAsync(Path.Combine(node.Directory, $"bmp-relay{suffix}.pid"), Path.Combine(node.Directory, $"bmp-relay{suffix}.log"),
                     ["ip", "netns", "exec", node.Namespace, "socat", "-lf", Path.Combine(node.Directory, $"bmp-relay{suffix}.log"),
                      Invariant($"TCP-LISTEN:{port},bind=127.0.0.1,reuseaddr,fork"), $"UNIX-CONNECT:{socket}"], cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private static async Task StartBgpdAsync(LabNode node, CancellationToken cancellationToken)
+    /// <summary>Starts bgpd for <paramref name="node"/> in its namespace (no zebra, no TCP vty, BMP module loaded) from its <see cref="LabNode.ConfigFile"/>.</summary>
+    public static async Task StartBgpdAsync(LabNode node, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(node);
         // bgpd drops to user frr: everything it reads or writes must be frr's.
         await HostCommand.RunCheckedAsync("chown", ["-R", "frr:frr", node.Directory], cancellationToken: cancellationToken).ConfigureAwait(false);
         await HostCommand.RunCheckedAsync("ip", ["netns", "exec", node.Namespace, Bgpd, "-d", "-f", node.ConfigFile, "-i", node.PidFile,
             "-z", node.ZebraSocket, "--vty_socket", node.VtyDirectory, "-Z", "-P", "0", "-M", "bmp"], cancellationToken: cancellationToken).ConfigureAwait(false);
-        await WaitForAsync(() => File.Exists(Path.Combine(node.VtyDirectory, "bgpd.vty")), $"bgpd of {node.Id}", cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Starts a long-lived process in its own session, detached from ours, and records its pid.</summary>
-    private static async Task StartDetachedAsync(string pidFile, string logFile, IReadOnlyList<string> command, CancellationToken cancellationToken)
-    {
-        // sh only backgrounds; the command goes through "$@" so nothing is re-parsed. setsid keeps the CLI's Ctrl-C
-        // away from the relay; "ip netns exec" and setsid exec in place, so $! is the relay's own pid.
-        var output = await HostCommand.RunCheckedAsync("sh", ["-c", $"setsid \"$@\" </dev/null >>'{logFile}' 2>&1 & echo $!", "relay", .. command], cancellationToken: cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(pidFile, output.Trim(), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, string what, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"{what} did not come up within 10 s");
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
+        await HostProcesses.WaitUntilAsync(() => File.Exists(Path.Combine(node.VtyDirectory, "bgpd.vty")), $"bgpd of {node.Id}", cancellationToken).ConfigureAwait(false);
     }
 
     private static Task<string> Ip(CancellationToken cancellationToken, params string[] arguments) =>

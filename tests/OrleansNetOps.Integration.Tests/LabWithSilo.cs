@@ -44,22 +44,28 @@ public sealed class LabWithSilo : IAsyncLifetime
         throw new FileNotFoundException(Path.Combine(parts) + " not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>The service as a NOC runs it against real routers: embedded storage, no simulated network, every listener on a free port.</summary>
+    public static Task<WebApplication> StartSiloAsync(NetworkTopology topology) => SiloHost.StartAsync(new SiloHostOptions
+    {
+        Config = new SiloConfig
+        {
+            Http = new HttpConfig { Endpoints = ["http://127.0.0.1:0"] },
+            Auth = new AuthConfig { Mode = AuthMode.None },
+            Listeners = new ListenersConfig { BmpPort = 0, SyslogPort = 0, FlowPort = 0, SnmpTrapPort = 0 },
+            Network = new NetworkConfig { Simulated = false },
+        },
+        Topology = topology,
+    });
+
+    /// <summary>The port the silo's BMP collector listens on.</summary>
+    public static int BmpPortOf(WebApplication silo) => silo.Services.GetRequiredService<BmpCollector>().LocalEndpoint!.Port;
+
     public async Task InitializeAsync()
     {
         Assert.True(HostProcesses.IsRoot, "the lab tests need root (network namespaces, veths, bgpd)");
-        _silo = await SiloHost.StartAsync(new SiloHostOptions
-        {
-            Config = new SiloConfig
-            {
-                Http = new HttpConfig { Endpoints = ["http://127.0.0.1:0"] },
-                Auth = new AuthConfig { Mode = AuthMode.None },
-                Listeners = new ListenersConfig { BmpPort = 0, SyslogPort = 0, FlowPort = 0, SnmpTrapPort = 0 },
-                Network = new NetworkConfig { Simulated = false },
-            },
-            Topology = Topology,
-        });
+        _silo = await StartSiloAsync(Topology);
         Api = new HttpClient { BaseAddress = new Uri(_silo.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
-        var bmpPort = _silo.Services.GetRequiredService<BmpCollector>().LocalEndpoint!.Port;
+        var bmpPort = BmpPortOf(_silo);
         _lab = new FrrLab(Topology, new LabOptions(string.Create(CultureInfo.InvariantCulture, $"int{Environment.ProcessId % 100000}"), bmpPort));
         try
         {
@@ -88,9 +94,13 @@ public sealed class LabWithSilo : IAsyncLifetime
         }
     }
 
-    public async Task<JsonElement> GetJsonAsync(string path)
+    public Task<JsonElement> GetJsonAsync(string path) => GetJsonAsync(Api, path);
+
+    /// <summary>GETs <paramref name="path"/> and fails the test, with the answer, on anything but success.</summary>
+    public static async Task<JsonElement> GetJsonAsync(HttpClient api, string path)
     {
-        using var response = await Api.GetAsync(path);
+        ArgumentNullException.ThrowIfNull(api);
+        using var response = await api.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET {path} → {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();

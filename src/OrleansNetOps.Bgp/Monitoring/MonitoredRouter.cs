@@ -267,7 +267,14 @@ public sealed class MonitoredRouter
     /// locally originated routes, IPv4/IPv6 unicast. This is what stands in for Loc-RIB when the router does not send
     /// it (FRR 8.x). VRF (RD-instance) peers and Loc-RIB instances take no part: their routes are another table's.
     /// </summary>
-    public IReadOnlyDictionary<Nlri, SelectedRoute> SelectBest(Afi afi, BestPathOptions options, IpPrefix? only = null)
+    public IReadOnlyDictionary<Nlri, SelectedRoute> SelectBest(Afi afi, BestPathOptions options, IpPrefix? only = null) =>
+        SelectBest(afi, options, only is { } prefix ? new HashSet<IpPrefix> { prefix } : null);
+
+    /// <summary>
+    /// The best path of each prefix in <paramref name="among"/> (every prefix when null): a page of a full table costs
+    /// the decision process for that page only, not for a million prefixes.
+    /// </summary>
+    public IReadOnlyDictionary<Nlri, SelectedRoute> SelectBest(Afi afi, BestPathOptions options, IReadOnlySet<IpPrefix>? among)
     {
         ArgumentNullException.ThrowIfNull(options);
         var candidates = new Dictionary<Nlri, List<(CandidatePath Path, MonitoredRoute Route)>>();
@@ -296,7 +303,7 @@ public sealed class MonitoredRouter
                     session.IsExternal == false || session.PeerAs == LocalAs ? PeerType.Internal : PeerType.External);
             foreach (var route in rib.Routes)
             {
-                if (only is { } wanted && route.Route.Prefix != wanted)
+                if (among is not null && !among.Contains(route.Route.Prefix))
                 {
                     continue;
                 }

@@ -175,15 +175,19 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
 
         var matching = (peers is null ? [null] : peers.Select(p => (PeerKey?)p))
             .SelectMany(p => _router.Routes(query.View, query.Afi, p, query.Safi, query.Rd, query.Vrf, query.Prefix))
+            .ToList();
+        // A full table holds a million routes per view: sort only as far as the page reaches (a partial sort), and run
+        // the decision process for the page's prefixes only, so a query does not hold the router's BMP feed for seconds.
+        var page = matching
             .OrderBy(r => r.Route.Prefix)
             .ThenBy(r => r.Distinguisher?.Value ?? 0)
             .ThenBy(r => r.Peer.Address.GetAddressBytes(), ByteOrder.Instance)
             .ThenBy(r => r.Route.PathId ?? 0)
+            .Take(query.Limit)
             .ToList();
-        var page = matching.Take(query.Limit).ToList();
         // The decision process runs over unicast only; labelled and VPN routes carry best: false unless the router sent them as Loc-RIB.
         var best = unicast && query.View is RibView.AdjInPost or RibView.AdjInPre
-            ? _router.SelectBest(query.Afi, s_bestPath, query.Prefix)
+            ? _router.SelectBest(query.Afi, s_bestPath, page.Select(r => r.Route.Prefix).ToHashSet())
             : null;
         var routes = page.Select(r => RouteViews.ToView(r, query.View == RibView.LocRib || IsBest(best, r))).ToList();
         return Task.FromResult(new RibResult(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), routes,

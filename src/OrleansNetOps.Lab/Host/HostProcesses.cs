@@ -46,6 +46,32 @@ public static class HostProcesses
         }
     }
 
+    /// <summary>Starts a long-lived process in its own session, detached from ours, and records its pid in <paramref name="pidFile"/>.</summary>
+    public static async Task StartDetachedAsync(string pidFile, string logFile, IReadOnlyList<string> command, CancellationToken cancellationToken = default)
+    {
+        // sh only backgrounds; the command goes through "$@" so nothing is re-parsed. setsid keeps the CLI's Ctrl-C
+        // away from the relay; "ip netns exec" and setsid exec in place, so $! is the relay's own pid.
+        var output = await HostCommand.RunCheckedAsync("sh", ["-c", $"setsid \"$@\" </dev/null >>'{logFile}' 2>&1 & echo $!", "relay", .. command], cancellationToken: cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(pidFile, output.Trim(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits up to 10 s for something a daemon creates (a socket, a pid file).</summary>
+    /// <exception cref="InvalidOperationException">It did not appear in time; the message names <paramref name="what"/>.</exception>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"{what} did not come up within 10 s");
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Processes whose command line contains <paramref name="needle"/> as one whole argument.</summary>
     public static IReadOnlyList<int> WithArgumentContaining(string needle)
     {
