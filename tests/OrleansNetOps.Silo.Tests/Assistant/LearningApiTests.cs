@@ -15,6 +15,11 @@ public sealed class LearningApiTests
     {
         await using var silo = await TestSilo.StartAsync(TestSilo.MemoryConfig());
 
+        // A body that is not a training request is refused before any CPU is spent on it.
+        using var stray = await silo.Client.PostAsJsonAsync("/api/v1/learning/runs", new { changes = Array.Empty<int>() });
+        Assert.Equal(HttpStatusCode.BadRequest, stray.StatusCode);
+        Assert.Contains("not a field of a training request", await stray.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         using var trained = await silo.Client.PostAsJsonAsync("/api/v1/learning/runs", new { episodes = 40, heldOut = 20, seed = 3 });
         var body = await trained.Content.ReadAsStringAsync();
         Assert.True(trained.StatusCode == HttpStatusCode.Created, body);
@@ -24,6 +29,9 @@ public sealed class LearningApiTests
         Assert.False(run.GetProperty("promoted").GetBoolean());
         Assert.Equal(JsonValueKind.Null, run.GetProperty("agreementRate").ValueKind);
         Assert.Contains("no shadow A/B verdicts", run.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        // Nobody has judged anything yet: the run says it learned from the twin alone.
+        Assert.Equal(0, run.GetProperty("feedbackDecisions").GetInt32());
+        Assert.Contains("no reviewed shadow decisions yet", run.GetProperty("trainedOn").GetString(), StringComparison.Ordinal);
 
         // The candidate's recommendations run in shadow beside production; engineers agree with all of them.
         var stream = silo.App.Services.GetRequiredService<IClusterClient>().GetStreamProvider(NetOpsStreams.Provider).GetStream<NetOpsEvent>(NetOpsStreams.Events());
@@ -49,5 +57,12 @@ public sealed class LearningApiTests
         var runs = JsonDocument.Parse(await silo.Client.GetStringAsync("/api/v1/learning/runs")).RootElement;
         Assert.Equal(expected, runs[0].GetProperty("promoted").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await silo.Client.PostAsync("/api/v1/learning/models/9/promote", null)).StatusCode);
+
+        // The next run learns from the five verdicts as well as from the twin.
+        using var again = await silo.Client.PostAsJsonAsync("/api/v1/learning/runs", new { episodes = 10, heldOut = 5, seed = 4 });
+        var second = JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(2, second.GetProperty("modelVersion").GetInt32());
+        Assert.Equal(5, second.GetProperty("feedbackDecisions").GetInt32());
+        Assert.Contains("5 engineers' verdicts: NO_ACTION 5 (mean 1)", second.GetProperty("trainedOn").GetString(), StringComparison.Ordinal);
     }
 }
