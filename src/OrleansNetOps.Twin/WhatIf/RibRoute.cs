@@ -11,7 +11,7 @@ namespace OrleansNetOps.Twin.WhatIf;
 /// <param name="AsPath">The flattened AS path.</param>
 /// <param name="Origin"><c>igp|egp|incomplete</c>.</param>
 /// <param name="Med">MED, when present.</param>
-/// <param name="LocalPref">LOCAL_PREF, when present.</param>
+/// <param name="LocalPref">LOCAL_PREF as the path carries it; null when it carries none (eBGP-learned), as in the live RIB.</param>
 /// <param name="Communities">Standard communities as <c>A:B</c>.</param>
 /// <param name="Best">Whether it is the best path.</param>
 /// <param name="LargeCommunities">Large communities as <c>A:B:C</c>.</param>
