@@ -54,6 +54,9 @@ public sealed class CollectorCounters(string name, string protocol)
         _sources.AddOrUpdate(source, count, (_, n) => n + count);
     }
 
+    /// <summary>Counts messages received on a connection that names no source (one that was refused).</summary>
+    public void MessagesReceived(int count) => Interlocked.Add(ref _received, count);
+
     /// <summary>Counts one message parsed.</summary>
     public void MessageParsed() => MessagesParsed(1);
 

@@ -114,6 +114,28 @@ public sealed class BmpCollectorTests
         Assert.Equal(1, collector.Counters.Rejected["framing-lost"]);
     }
 
+    [Fact]
+    public async Task Sources_are_the_routers_whose_sessions_were_taken_not_refused_ones()
+    {
+        var sink = new RecordingSink { Refuse = c => c.Id.EndsWith("#2", StringComparison.Ordinal) };
+        await using var collector = await StartAsync(sink);
+        var stream = RealBmpStreams.Frr();
+        var messages = Split(stream).Count;
+
+        await SendAsync(collector, stream, chunk: 1000);
+        await WaitUntil(() => sink.Closed.Count == 1);
+        await SendAsync(collector, stream, chunk: 1000);
+        await WaitUntil(() => collector.Counters.Rejected.GetValueOrDefault("session-refused") == 1);
+        await SendAsync(collector, stream, chunk: 1000);
+        await WaitUntil(() => sink.Closed.Count == 2);
+
+        // Two sessions of one router taken, one refused: one source, with the messages of the sessions taken.
+        var source = Assert.Single(collector.Counters.Sources);
+        Assert.Equal(sink.Routers.Values.Distinct().Single(), source.Key);
+        Assert.Equal(2 * messages, source.Value);
+        Assert.True(collector.Counters.Received > 2 * messages, "the refused session's messages were received too");
+    }
+
     internal static async Task<BmpCollector> StartAsync(IBmpBatchSink sink, ILogger<BmpCollector>? logger = null)
     {
         var collector = new BmpCollector(new BmpCollectorOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0) }, sink,

@@ -25,6 +25,9 @@ public sealed class RecordingSink(Func<string?, IPAddress?, string?>? match = nu
     /// <summary>When set, every batch is answered with this disposition instead of being applied.</summary>
     public BmpBatchDisposition? Answer { get; set; }
 
+    /// <summary>When set, a connection whose router this names is refused, as the service refuses a real router while simulated.</summary>
+    public Func<BmpConnection, bool>? Refuse { get; set; }
+
     /// <summary>Every batch as delivered: connection, message count, closed, offset of its first message in the connection's stream.</summary>
     public ConcurrentQueue<(string Connection, int Count, bool Closed, long FirstOffset)> Deliveries { get; } = new();
 
@@ -32,6 +35,11 @@ public sealed class RecordingSink(Func<string?, IPAddress?, string?>? match = nu
 
     public ValueTask<BmpBatchOutcome> DeliverAsync(BmpConnection connection, BmpFrameBatch frames, bool closed, CancellationToken cancellationToken)
     {
+        if (Refuse?.Invoke(connection) == true)
+        {
+            throw new BmpSessionRefusedException($"refusing {connection.RouterId}");
+        }
+
         Routers[connection.Id] = connection.RouterId;
         Deliveries.Enqueue((connection.Id, frames.Count, closed, frames.FirstOffset));
         if (closed)

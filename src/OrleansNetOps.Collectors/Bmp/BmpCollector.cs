@@ -79,6 +79,7 @@ public sealed class BmpCollector : IAsyncDisposable
         using var probe = new Timer(_ => reader.CancelPendingRead(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var builder = new BmpFrameBatchBuilder();
         long offset = 0;
+        var undelivered = 0;
         Interlocked.Increment(ref _openConnections);
         _logger.LogInformation("BMP connection from {Remote}", remote);
         try
@@ -175,12 +176,15 @@ public sealed class BmpCollector : IAsyncDisposable
                 }
 
                 var batch = builder.Take(offset);
+                undelivered = batch.Count;
+                var outcome = await _sink.DeliverAsync(session.Connection, batch, closed: !open, stopping).ConfigureAwait(false);
+                // A source is a router whose session was taken: a refused session's messages count as received, not as its.
                 if (batch.Count > 0)
                 {
                     Counters.MessagesReceived(session.Label, batch.Count);
                 }
 
-                var outcome = await _sink.DeliverAsync(session.Connection, batch, closed: !open, stopping).ConfigureAwait(false);
+                undelivered = 0;
                 if (!Settle(session, outcome, probe))
                 {
                     open = false;
@@ -193,6 +197,7 @@ public sealed class BmpCollector : IAsyncDisposable
         }
         catch (BmpSessionRefusedException refused)
         {
+            Counters.MessagesReceived(undelivered);
             Counters.MessageRejected("session-refused");
             _logger.LogWarning("BMP session from {Router} ({Remote}) refused: {Reason}", session.Label, remote, refused.Message);
         }

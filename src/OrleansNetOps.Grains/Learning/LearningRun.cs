@@ -16,4 +16,13 @@ namespace OrleansNetOps.Grains.Learning;
 /// <param name="At">When the run finished.</param>
 [GenerateSerializer, Immutable]
 public sealed record LearningRun(string RunId, int ModelVersion, double AvgReward, double ProductionReward, double? AgreementRate, int Episodes,
-    int HeldOutEpisodes, bool Promoted, string Reason, double TrainingMs, DateTimeOffset At);
+    int HeldOutEpisodes, bool Promoted, string Reason, double TrainingMs, DateTimeOffset At)
+{
+    /// <summary>Reviewed shadow decisions whose verdicts shaped the training labels (0: the twin's reward alone).</summary>
+    [Id(11)]
+    public int FeedbackDecisions { get; init; }
+
+    /// <summary>What the run trained on, in words.</summary>
+    [Id(12)]
+    public string? TrainedOn { get; init; }
+}

@@ -4,12 +4,15 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="Prefix">The prefix.</param>
 /// <param name="PathId">ADD-PATH identifier.</param>
 /// <param name="Rd">Route distinguisher.</param>
-/// <param name="PeerAddress">Neighbour it came from.</param>
+/// <param name="PeerAddress">
+/// The peer address of the BMP session that reported the route, as the router reported it: the neighbour for Adj-RIB
+/// routes and the computed Loc-RIB, the all-zero address for a Loc-RIB the router sends (RFC 9069 §4.1 names no neighbour).
+/// </param>
 /// <param name="NextHop">Next hop.</param>
 /// <param name="AsPath">Flattened AS path (AS_SET members in order).</param>
 /// <param name="Origin"><c>igp</c>, <c>egp</c> or <c>incomplete</c>.</param>
 /// <param name="Med">MULTI_EXIT_DISC.</param>
-/// <param name="LocalPref">LOCAL_PREF.</param>
+/// <param name="LocalPref">LOCAL_PREF as the route carries it; null when the router sent none (eBGP-learned routes).</param>
 /// <param name="Communities">Communities as <c>A:B</c>.</param>
 /// <param name="LargeCommunities">Large communities as <c>A:B:C</c>.</param>
 /// <param name="ExtCommunities">Extended communities.</param>

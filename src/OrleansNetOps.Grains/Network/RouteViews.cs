@@ -3,6 +3,7 @@ using OrleansNetOps.Bgp.Attributes;
 using OrleansNetOps.Bgp.Bmp;
 using OrleansNetOps.Bgp.Monitoring;
 using OrleansNetOps.Bgp.Prefixes;
+using OrleansNetOps.Twin.WhatIf;
 
 namespace OrleansNetOps.Grains.Network;
 
@@ -70,30 +71,23 @@ public static class RouteViews
             route.Distinguisher?.ToString(),
             route.Peer.Address.ToString(),
             attributes.NextHop?.ToString(),
-            Flatten(attributes.EffectiveAsPath),
-            attributes.Origin switch
-            {
-                Origin.Igp => "igp",
-                Origin.Egp => "egp",
-                Origin.Incomplete => "incomplete",
-                _ => null,
-            },
+            RouteText.AsPath(attributes.EffectiveAsPath),
+            RouteText.Origin(attributes),
             attributes.MultiExitDisc,
             attributes.LocalPref,
-            [.. attributes.Communities.Select(c => c.ToString())],
-            [.. attributes.LargeCommunities.Select(c => c.ToString())],
-            [.. attributes.ExtendedCommunities.Select(c => c.ToString())],
+            RouteText.Communities(attributes),
+            RouteText.LargeCommunities(attributes),
+            RouteText.ExtCommunities(attributes),
             attributes.AtomicAggregate,
             best,
             attributes.OriginatorId?.ToString(),
-            [.. attributes.ClusterList.Select(c => c.ToString())],
+            RouteText.ClusterList(attributes),
             route.Labels.IsEmpty ? null : [.. route.Labels],
             route.Vrf);
     }
 
     /// <summary>AS path members in order, AS_SET members included.</summary>
-    public static IReadOnlyList<uint> Flatten(AsPath? path) =>
-        path is null ? [] : [.. path.Segments.SelectMany(s => s.Asns)];
+    public static IReadOnlyList<uint> Flatten(AsPath? path) => RouteText.AsPath(path);
 
     /// <summary>Invariant text of a number.</summary>
     public static string Text(uint value) => value.ToString(CultureInfo.InvariantCulture);

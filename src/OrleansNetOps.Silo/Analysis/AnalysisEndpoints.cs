@@ -81,8 +81,13 @@ internal static class AnalysisEndpoints
         return TypedResults.Ok(await grains.GetGrain<IRouterAnalystGrain>(router).GetForecastsAsync());
     }
 
-    private static async Task<Ok<List<LogTemplate>>> GetTemplates(IGrainFactory grains, NetworkTopology topology, string? router, bool? rare)
+    private static async Task<Results<Ok<List<LogTemplate>>, ValidationProblem>> GetTemplates(IGrainFactory grains, NetworkTopology topology, string? router, bool? rare)
     {
+        if (router is not null && string.IsNullOrWhiteSpace(router))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["router"] = ["empty: give a router id or leave router out"] });
+        }
+
         IEnumerable<string> routers = router is null ? topology.Routers.Select(r => r.Id) : [router];
         var templates = new List<LogTemplate>();
         foreach (var id in routers)

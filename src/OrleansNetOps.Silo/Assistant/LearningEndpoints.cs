@@ -39,6 +39,19 @@ internal static class LearningEndpoints
         JsonElement body, IGrainFactory grains, NetworkTopology topology, SiloConfig config, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        if (body.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined))
+        {
+            // A stray array or string is a mistake, not a request for a default run (which costs seconds of CPU).
+            errors["body"] = [$"expected an object {{ episodes?, heldOut?, seed? }}, got {body.ValueKind.ToString().ToLowerInvariant()}"];
+        }
+        else if (body.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var unknown in body.EnumerateObject().Where(p => p.Name is not ("episodes" or "heldOut" or "seed")))
+            {
+                errors[unknown.Name] = ["not a field of a training request (episodes, heldOut, seed)"];
+            }
+        }
+
         var episodes = Number(body, "episodes", 150, 10, 5000, errors);
         var heldOut = Number(body, "heldOut", 60, 5, 2000, errors);
         var seed = Number(body, "seed", 1, 0, int.MaxValue - 1, errors);
@@ -48,25 +61,35 @@ internal static class LearningEndpoints
         }
 
         var learning = Learning(grains);
+        var shadow = grains.GetGrain<IShadowGrain>(NetOpsStreams.DefaultDomain);
         var (productionVersion, productionModel) = await learning.GetProductionAsync();
         var version = await learning.NextVersionAsync();
+        // What engineers said about forwarded recommendations shapes the labels; the twin's episodes give the situations.
+        var feedback = (await shadow.GetDecisionsAsync())
+            .Where(d => d.Verdict is { } && d.Forwarded)
+            .Select(d => new ActionFeedback(d.Action, ShadowRules.Reward(d.Verdict!.Value)))
+            .ToList();
 
         // Training is CPU-bound and takes seconds: off the request's thread, never inside a grain turn.
         var (policy, productionReward) = await Task.Run(() =>
         {
             var generator = new EpisodeGenerator(topology, TwinState.Converge(topology), config.Assistant.RewardWeights);
-            var training = generator.Generate(seed, episodes);
+            var training = FeedbackShaping.Shape(generator.Generate(seed, episodes), feedback);
             var evaluation = generator.Generate(seed + 1, heldOut);
             var trained = PolicyTrainer.Train(training, evaluation, seed);
             return (trained, productionModel is null ? trained.RuleBasedReward : PolicyTrainer.Evaluate(productionModel, evaluation));
         }, cancellationToken);
 
-        var stats = await grains.GetGrain<IShadowGrain>(NetOpsStreams.DefaultDomain).GetStatsAsync();
+        var stats = await shadow.GetStatsAsync();
         var agreement = stats.PerPolicy.FirstOrDefault(p => p.Policy == PolicyName(version))?.Agreement;
         var (promote, reason) = PromotionRule.Decide(policy.AvgReward, productionReward, agreement);
         var run = new LearningRun(
             $"run-{version}", version, policy.AvgReward, productionReward, agreement, policy.TrainingEpisodes, policy.HeldOutEpisodes, promote,
-            $"{reason} (production: {(productionVersion == 0 ? "rule-based planner" : PolicyName(productionVersion))})", policy.TrainingMs, time.GetUtcNow());
+            $"{reason} (production: {(productionVersion == 0 ? "rule-based planner" : PolicyName(productionVersion))})", policy.TrainingMs, time.GetUtcNow())
+        {
+            FeedbackDecisions = feedback.Count,
+            TrainedOn = TrainedOn(policy.TrainingEpisodes, feedback),
+        };
         await learning.RecordAsync(run, policy.Model);
         return TypedResults.Created($"/api/v1/learning/runs/{run.RunId}", run);
     }
@@ -89,6 +112,19 @@ internal static class LearningEndpoints
         }
 
         return TypedResults.Ok((await learning.PromoteAsync(version, reason))!);
+    }
+
+    private static string TrainedOn(int episodes, IReadOnlyList<ActionFeedback> feedback)
+    {
+        var twin = $"{episodes} twin failure-scenario episodes";
+        if (feedback.Count == 0)
+        {
+            return $"{twin}; no reviewed shadow decisions yet, so the labels are the twin's predicted reward alone";
+        }
+
+        var actions = string.Join(", ", FeedbackShaping.ByAction(feedback).OrderBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key} {a.Value.Count} (mean {a.Value.Mean:0.##})")));
+        return $"{twin}; labels blended with {feedback.Count} engineers' verdicts: {actions}";
     }
 
     private static ILearningGrain Learning(IGrainFactory grains) => grains.GetGrain<ILearningGrain>(NetOpsStreams.DefaultDomain);

@@ -75,24 +75,41 @@ internal static class TelemetryEndpoints
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
-        var scrape = PrometheusTextParser.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var scrape = PrometheusTextParser.Parse(body);
+        var lines = new BodyLines(body);
         var now = MetricBatchReader.Microseconds(time.GetUtcNow());
-        var samples = scrape.Samples
-            .Where(s => double.IsFinite(s.Value))
-            .Select(s => new MetricSample(router, "/" + new PathElement(s.Name, s.Labels), s.Timestamp is { } t ? MetricBatchReader.Microseconds(t) : now, s.Value))
-            .ToList();
-        var rejected = scrape.Errors.Select(e => new RejectedLineView(e.Offset, e.Reason)).ToList();
+        var samples = new List<MetricSample>(scrape.Samples.Count);
+        var rejected = scrape.Errors.Select(e => new RejectedLineView(lines.LineOf(e.Offset), e.Offset, e.Reason)).ToList();
+        foreach (var sample in scrape.Samples)
+        {
+            if (double.IsFinite(sample.Value))
+            {
+                samples.Add(new MetricSample(router, "/" + new PathElement(sample.Name, sample.Labels), sample.Timestamp is { } t ? MetricBatchReader.Microseconds(t) : now, sample.Value));
+            }
+            else
+            {
+                // The exposition format allows these, but a stored point is a number that minute rollups average, analysts
+                // score and the series API returns as JSON; none of them has a meaning for NaN or an infinity. Refused, named.
+                rejected.Add(new RejectedLineView(lines.LineOf(sample.Offset), sample.Offset,
+                    $"{sample.Name}: value {FormatNonFinite(sample.Value)} is valid exposition but not stored: the metric store keeps finite numbers only"));
+            }
+        }
+
+        rejected.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         if (samples.Count == 0 && rejected.Count > 0)
         {
             return TypedResults.ValidationProblem(
-                rejected.GroupBy(r => $"offset {r.Offset}").ToDictionary(g => g.Key, g => g.Select(r => r.Reason).ToArray()),
-                detail: "No line of the exposition could be parsed; nothing was stored.");
+                rejected.GroupBy(r => $"line {r.Line}").ToDictionary(g => g.Key, g => g.Select(r => r.Reason).ToArray()),
+                detail: "No line of the exposition could be stored; nothing was stored.");
         }
 
         await store.AppendAsync(samples, cancellationToken);
         await OrleansNetOps.Silo.Events.MetricEvents.PublishAsync(client, samples);
         return TypedResults.Accepted((string?)null, new IngestResultView(samples.Count, rejected));
     }
+
+    private static string FormatNonFinite(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
 
     private static async Task<Results<Ok<AlertsAcceptedView>, ValidationProblem>> PostAlertmanager(
         HttpRequest request, ITelemetryLog<StoredAlert> alerts, TimeProvider time, CancellationToken cancellationToken)

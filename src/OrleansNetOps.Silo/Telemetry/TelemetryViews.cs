@@ -31,8 +31,8 @@ internal sealed record TrapView(DateTimeOffset T, string Router, string TrapOid,
 /// <summary>A collector of <c>GET /api/v1/collectors</c>.</summary>
 internal sealed record CollectorView(string Name, string Protocol, int Port, bool Listening, long Received, long Parsed, IReadOnlyDictionary<string, long> Rejected, long Sources, IReadOnlyDictionary<string, long> BySource, long Bytes);
 
-/// <summary>A line of a Prometheus push that could not be parsed.</summary>
-internal sealed record RejectedLineView(long Offset, string Reason);
+/// <summary>A line of a Prometheus push that was not stored: its 1-based line number, the byte offset of the problem, and why.</summary>
+internal sealed record RejectedLineView(int Line, long Offset, string Reason);
 
 /// <summary>The answer to a metrics or Prometheus push.</summary>
 internal sealed record IngestResultView(int Accepted, IReadOnlyList<RejectedLineView> Rejected);

@@ -29,7 +29,7 @@ public static class PrometheusTextParser
             var cursor = new Cursor(line, lineStart);
             try
             {
-                ParseLine(ref cursor, samples, families);
+                ParseLine(ref cursor, lineStart, samples, families);
             }
             catch (TelemetryFormatException e)
             {
@@ -54,7 +54,7 @@ public static class PrometheusTextParser
         return scrape.Errors.Count == 0 ? scrape : throw new TelemetryFormatException(scrape.Errors[0]);
     }
 
-    private static void ParseLine(ref Cursor c, List<PrometheusSample> samples, Dictionary<string, PrometheusMetricFamily> families)
+    private static void ParseLine(ref Cursor c, long lineStart, List<PrometheusSample> samples, Dictionary<string, PrometheusMetricFamily> families)
     {
         c.SkipBlanks();
         if (c.AtEnd)
@@ -121,7 +121,7 @@ public static class PrometheusTextParser
             }
         }
 
-        samples.Add(new PrometheusSample(name, labels, value, timestamp));
+        samples.Add(new PrometheusSample(name, labels, value, timestamp, lineStart));
     }
 
     private static void ParseComment(ref Cursor c, Dictionary<string, PrometheusMetricFamily> families)

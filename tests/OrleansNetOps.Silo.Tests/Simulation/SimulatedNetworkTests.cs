@@ -64,6 +64,14 @@ public sealed class SimulatedNetworkTests
 
         var routers = await silo.Client.GetStringAsync("/api/v1/routers");
         Assert.DoesNotContain("\"source\":\"bmp\"", routers, StringComparison.Ordinal);
+
+        // The collector's sources are the five simulated routers; the refused one is not a source.
+        await Poll(silo, "/api/v1/routers", r => r.GetArrayLength() == 5 && r.EnumerateArray().All(x => x.GetProperty("status").GetString() == "up"));
+        var bmp = JsonDocument.Parse(await silo.Client.GetStringAsync("/api/v1/collectors")).RootElement.EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "bmp");
+        var bySource = bmp.GetProperty("bySource").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.True(bySource.SequenceEqual(["R1", "R2", "R3", "R4", "R5"]), string.Join(", ", bySource));
+        Assert.Equal(5, bmp.GetProperty("sources").GetInt64());
     }
 
     private static JsonElement Peer(JsonElement peers, string address) =>

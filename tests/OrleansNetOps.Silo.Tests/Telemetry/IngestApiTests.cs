@@ -66,6 +66,31 @@ public sealed class IngestApiTests
     }
 
     [Fact]
+    public async Task Prometheus_push_refuses_NaN_and_infinities_by_line_and_counts_only_what_it_kept()
+    {
+        await using var silo = await TestSilo.StartAsync(TestSilo.MemoryConfig());
+        var text = "up 1\nrpc_seconds{quantile=\"0.5\"} NaN\n# a comment\nqueue_limit +Inf\nfloor_dbm -Inf 1740823200000\nnot a sample\nready 1\n";
+        using var response = await silo.Client.PostAsync("/api/v1/telemetry/prometheus?router=app2", new StringContent(text, Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await Json.ReadAsync(response);
+
+        Assert.Equal(2, body.GetProperty("accepted").GetInt32());
+        var rejected = body.GetProperty("rejected").EnumerateArray().Select(r => (Line: r.GetProperty("line").GetInt32(), Reason: r.GetProperty("reason").GetString()!)).ToList();
+        Assert.Equal([2, 4, 5, 6], rejected.Select(r => r.Line));
+        Assert.Contains("value NaN", rejected[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("value +Inf", rejected[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("value -Inf", rejected[2].Reason, StringComparison.Ordinal);
+        Assert.All(rejected.Take(3), r => Assert.Contains("not stored", r.Reason, StringComparison.Ordinal));
+        Assert.Single((await SeriesAsync(silo, "app2", "/up")).EnumerateArray());
+        Assert.Single((await SeriesAsync(silo, "app2", "/ready")).EnumerateArray());
+        Assert.Empty((await SeriesAsync(silo, "app2", "/queue_limit")).EnumerateArray());
+
+        using var none = await silo.Client.PostAsync("/api/v1/telemetry/prometheus?router=app2", new StringContent("a NaN\nb +Inf\n", Encoding.UTF8, "text/plain"));
+        var problem = await Json.ReadProblemAsync(none, 400);
+        Assert.Equal(["line 1", "line 2"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
     public async Task Alertmanager_payload_is_accepted_and_a_bad_one_names_the_json_path()
     {
         await using var silo = await TestSilo.StartAsync(TestSilo.MemoryConfig());

@@ -44,6 +44,10 @@ public sealed class PrometheusTextParserTests
         Assert.Equal(double.NegativeInfinity, scrape.Samples[7].Value);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(-5), scrape.Samples[7].Timestamp);
         Assert.Equal(double.PositiveInfinity, scrape.Samples[8].Value);
+        // Each sample knows where its line starts, so a caller that refuses one can name the line.
+        var text = Encoding.UTF8.GetBytes(Body);
+        Assert.All(scrape.Samples, s => Assert.True(s.Offset == 0 || text[s.Offset - 1] == (byte)'\n', $"{s.Name} at {s.Offset}"));
+        Assert.Equal(Body.IndexOf("free_bytes", StringComparison.Ordinal), scrape.Samples[8].Offset);
     }
 
     [Theory]

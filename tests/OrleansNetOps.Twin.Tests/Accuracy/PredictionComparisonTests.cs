@@ -11,7 +11,7 @@ public sealed class PredictionComparisonTests
     private static readonly DateTimeOffset At = new(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
 
     private static RibRoute Route(string prefix, string nextHop, uint[] asPath, uint? localPref = 100, uint? med = null) =>
-        new(prefix, nextHop, nextHop, asPath, "igp", med, localPref, [], true);
+        new(prefix, nextHop, nextHop, asPath, "igp", med, localPref, [], true, [], [], false, null, []);
 
     private static LiveBestPath Live(string router, string prefix, string nextHop, uint[] asPath, uint? localPref = null, uint? med = null) =>
         new(router, IpPrefix.Parse(prefix), IPAddress.Parse(nextHop), asPath, localPref, med);
