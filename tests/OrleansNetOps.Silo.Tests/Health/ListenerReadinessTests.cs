@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansNetOps.Collectors;
 using OrleansNetOps.Collectors.Bmp;
 using OrleansNetOps.Silo.Configuration;

@@ -1,0 +1,72 @@
+using OrleansNetOps.Analytics.Anomaly;
+using OrleansNetOps.Analytics.Correlation;
+using OrleansNetOps.Analytics.Findings;
+using OrleansNetOps.Drivers.Simulated;
+using OrleansNetOps.Grains.Incidents;
+using OrleansNetOps.Planning.Candidates;
+using OrleansNetOps.Planning.Faults;
+using OrleansNetOps.Silo.Network;
+using OrleansNetOps.Silo.Simulation;
+using OrleansNetOps.Bgp.Policy;
+
+namespace OrleansNetOps.Silo.Tests.Incidents;
+
+public sealed class CongestionRampTests
+{
+    [Fact]
+    public void The_ramp_loads_an_isp_the_fibre_cuts_leave_alone()
+    {
+        var topology = TopologyFiles.LoadEmbedded();
+        var target = SimulatedTrafficRamp.Target(topology);
+
+        Assert.NotNull(target);
+        var cut = topology.Links.Last(l => l.Kind == OrleansNetOps.Topology.SessionKind.Ebgp);
+        Assert.False(cut.Touches(target.Value.Isp));
+        Assert.Contains(topology.LinksOf(target.Value.Isp), l => l.Touches(target.Value.Router));
+    }
+
+    [Fact]
+    public void The_ramp_crosses_the_floor_the_analyst_raises_a_breach_and_the_incident_plans_a_shift_off_the_isp()
+    {
+        var topology = TopologyFiles.LoadEmbedded();
+        var (isp, router) = SimulatedTrafficRamp.Target(topology)!.Value;
+        var analyst = new SeriesAnalyst(new MetricSeries(router, $"/probes/isp[name={isp}]/utilisation-pct", MetricKind.UtilisationPercent), new AnomalyScorerOptions());
+        var correlator = new Correlator(topology);
+        var at = new DateTimeOffset(2026, 12, 6, 4, 0, 0, TimeSpan.Zero);
+        var value = SimulatedTrafficRamp.StartPercent;
+        IncidentCandidate? candidate = null;
+        var steps = 0;
+        for (; candidate is null && steps < 60; steps++, at += SimulatedTrafficRamp.Step)
+        {
+            foreach (var finding in analyst.Observe(at, value).Findings)
+            {
+                var update = correlator.Observe(finding);
+                candidate ??= update.Opened.Concat(update.Updated).FirstOrDefault(c => c.Severity >= IncidentSeverity.Minor && c.Findings.Any(f => f.Kind == FindingKind.ThresholdBreach));
+            }
+
+            value = SimulatedTrafficRamp.Next(value, shifted: false);
+        }
+
+        Assert.NotNull(candidate);
+        Assert.True(steps * SimulatedTrafficRamp.Step < TimeSpan.FromMinutes(3), $"the breach took {steps} steps");
+        var fault = IncidentFaults.From(candidate, topology);
+        Assert.Equal(FaultKind.Congestion, fault.Kind);
+        Assert.Equal(isp, fault.Isp);
+        var candidates = CandidateCatalogue.Propose(fault, topology);
+        Assert.Contains(candidates, c => c.Action == "LOCAL_PREF_ADJUST" && c.Router == router && c.Parameters.Peer == isp);
+    }
+
+    [Fact]
+    public void Traffic_falls_once_a_router_prefers_another_isp_and_ramps_again_after_a_rollback()
+    {
+        var policy = new SimulatedPolicy();
+        Assert.False(SimulatedTrafficRamp.ShiftedOff(policy, "ISP-A"));
+        policy.Add("R1", SimulatedPolicy.Line("LOCAL_PREF_ADJUST", new ActionParameters { Peer = "ISP-A", Direction = "in", LocalPref = 50 }));
+        Assert.True(SimulatedTrafficRamp.ShiftedOff(policy, "ISP-A"));
+        Assert.False(SimulatedTrafficRamp.ShiftedOff(policy, "ISP-B"));
+
+        Assert.Equal(SimulatedTrafficRamp.PeakPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.PeakPercent, shifted: false));
+        Assert.Equal(SimulatedTrafficRamp.ShiftedPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.ShiftedPercent + 1, shifted: true));
+        Assert.Equal(SimulatedTrafficRamp.ShiftedPercent + SimulatedTrafficRamp.RampPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.ShiftedPercent, shifted: false));
+    }
+}
