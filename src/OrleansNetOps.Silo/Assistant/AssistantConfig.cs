@@ -17,4 +17,10 @@ public sealed record AssistantConfig
 
     /// <summary>How long a model may take before the offline mode answers instead.</summary>
     public int TimeoutSeconds { get; init; } = 30;
+
+    /// <summary>
+    /// The learning reward's weights (<c>rewardWeights: { latency, loss, cost, resilience }</c>):
+    /// R = −w1·Δlatency − w2·Δloss − w3·Δcost + w4·Δresilience.
+    /// </summary>
+    public OrleansNetOps.Assistant.Learning.RewardWeights RewardWeights { get; init; } = new();
 }

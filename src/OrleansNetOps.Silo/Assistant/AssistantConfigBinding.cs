@@ -15,6 +15,7 @@ internal static class AssistantConfigBinding
             Model = section.String("model") ?? defaults.Model,
             ApiKeyVariable = section.String("apiKeyVariable") ?? defaults.ApiKeyVariable,
             TimeoutSeconds = section.Int("timeoutSeconds", defaults.TimeoutSeconds, 1, 600),
+            RewardWeights = Weights(section.Section("rewardWeights"), defaults.RewardWeights),
         };
         if (config.Endpoint is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
         {
@@ -23,5 +24,16 @@ internal static class AssistantConfigBinding
 
         section.Finish();
         return config;
+    }
+
+    private static OrleansNetOps.Assistant.Learning.RewardWeights Weights(YamlSection section, OrleansNetOps.Assistant.Learning.RewardWeights defaults)
+    {
+        var weights = new OrleansNetOps.Assistant.Learning.RewardWeights(
+            section.Double("latency", defaults.Latency, 0, 1000),
+            section.Double("loss", defaults.Loss, 0, 1000),
+            section.Double("cost", defaults.Cost, 0, 1000),
+            section.Double("resilience", defaults.Resilience, 0, 1000));
+        section.Finish();
+        return weights;
     }
 }

@@ -31,6 +31,7 @@ internal static class AssistantEndpoints
         group.MapPost("/intent", Intent).RequireAuthorization(RolePolicies.Operator).WithName("AssistantIntent")
             .WithSummary("Reads an intent ({ text }) into one catalogue change and shows what the twin and governance make of it; executes nothing.");
         ShadowEndpoints.Map(endpoints);
+        LearningEndpoints.Map(endpoints);
     }
 
     private static async Task<Results<Ok<AssistantAnswer>, ValidationProblem>> Ask(

@@ -13,14 +13,16 @@ namespace OrleansNetOps.Silo.Events;
 /// and the watcher is told to reload instead.
 /// </summary>
 public sealed class LiveEventFeed(
-    IClusterClient client, LiveFeedOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<LiveEventFeed> logger) : IHostedService
+    IClusterClient client, LiveFeedOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<LiveEventFeed> logger) : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly LiveEvent?[] _ring = new LiveEvent?[options.WindowSize];
     private readonly List<LiveFeedSubscription> _watchers = [];
     private readonly string _incarnation = time.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture);
     private long _last;
+    private readonly CancellationTokenSource _stop = new();
     private bool _stopping;
+    private Task? _subscribing;
     private StreamSubscriptionHandle<NetOpsEvent>? _subscription;
 
     /// <summary>Events numbered so far.</summary>
@@ -36,22 +38,57 @@ public sealed class LiveEventFeed(
     }
 
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         // Watchers' streams never end on their own: end them when the silo starts stopping, or the web server would wait
         // for them until its shutdown timeout before anything else could stop.
         lifetime.ApplicationStopping.Register(EndWatchers);
-        var stream = client.GetStreamProvider(NetOpsStreams.Provider).GetStream<NetOpsEvent>(NetOpsStreams.Events(options.Domain));
-        _subscription = await stream.SubscribeAsync((item, _) =>
+
+        // With PostgreSQL the silo joins its cluster only once the database answers, and its stream provider is not
+        // usable before: subscribe in the background until it is, so the host starts (live, not ready) either way.
+        _subscribing = Task.Run(() => SubscribeWhenReadyAsync(_stop.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task SubscribeWhenReadyAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
         {
-            Append(item);
-            return Task.CompletedTask;
-        }).ConfigureAwait(false);
+            try
+            {
+                var stream = client.GetStreamProvider(NetOpsStreams.Provider).GetStream<NetOpsEvent>(NetOpsStreams.Events(options.Domain));
+                _subscription = await stream.SubscribeAsync((item, _) =>
+                {
+                    Append(item);
+                    return Task.CompletedTask;
+                }).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogDebug(exception, "The live feed waits for the silo's streams");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_subscribing is { } subscribing)
+        {
+            await subscribing.ConfigureAwait(false);
+        }
+
         if (_subscription is { } subscription)
         {
             try
@@ -67,6 +104,9 @@ public sealed class LiveEventFeed(
 
         EndWatchers();
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _stop.Dispose();
 
     private void EndWatchers()
     {

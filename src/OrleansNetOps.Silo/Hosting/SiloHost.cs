@@ -107,6 +107,7 @@ public static class SiloHost
         ApiEndpoints.Map(app);
         NetworkEndpoints.Map(app);
         TwinEndpoints.Map(app);
+        OrleansNetOps.Silo.Accuracy.TwinAccuracyEndpoints.MapTwinAccuracy(app);
         OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
         OrleansNetOps.Silo.Assistant.AssistantEndpoints.Map(app);
         OrleansNetOps.Silo.Decisions.DecisionEndpoints.MapDecisions(app);

@@ -33,5 +33,6 @@ public sealed record WhatIfResult(bool Passed, double SimulationMs, BlastRadius 
 
     /// <summary>The state after the change (a fork of the baseline); null when invalid.</summary>
     [JsonIgnore]
+    [field: NonSerialized]
     public TwinState? After { get; init; }
 }

@@ -140,7 +140,7 @@ public class BmpFullTableBenchmarks
         client.Client.Shutdown(SocketShutdown.Send);
     }
 
-    private static byte[] Encode(SyntheticFullTable table)
+    internal static byte[] Encode(SyntheticFullTable table)
     {
         var context = BgpDecodingContext.FourOctet;
         var localOpen = Open(65001, "198.51.100.1");

@@ -37,6 +37,7 @@ public sealed class SeedPortalTests(ChromiumFixture chromium, SeedSiloFixture se
         await Assertions.Expect(cut).ToHaveAttributeAsync("data-state", "up", new() { Timeout = LongWait });
         await Assertions.Expect(cut).ToHaveAttributeAsync("data-state", "down", new() { Timeout = LongWait });
         await Assertions.Expect(cut).ToHaveCSSAsync("stroke", "rgb(255, 77, 79)");
+        await Assertions.Expect(page.Locator("[data-testid=topology-summary]")).ToContainTextAsync("1 links down");
         Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "the page was reloaded");
         await ChromiumFixture.ScreenshotAsync(page, "overview-fibre-cut");
     }

@@ -152,12 +152,12 @@ async function overview() {
     if (performance.getEntriesByName('topology-rendered').length === 0) performance.mark('topology-rendered');
     let refresh = null;
     onEvent((type, data) => {
-      if (type === 'peer') { const link = applyPeerEvent(topology, data); if (link) paintLink(link); }
+      if (type === 'peer') { const link = applyPeerEvent(topology, data); if (link) { paintLink(link); summarise(topology); } }
       if (type === 'router') { const node = applyRouterEvent(topology, data); if (node) paintNode(node); }
       if (type === 'peer' || type === 'router') {
         // The event is applied at once; a refetch shortly after settles anything it could not say (utilisation, ISPs).
         clearTimeout(refresh);
-        refresh = setTimeout(async () => { try { const fresh = await api('/api/v1/topology'); Object.assign(topology, fresh); fresh.links.forEach(paintLink); fresh.nodes.forEach(paintNode); } catch { /* the next event retries */ } }, 1500);
+        refresh = setTimeout(async () => { try { const fresh = await api('/api/v1/topology'); Object.assign(topology, fresh); fresh.links.forEach(paintLink); fresh.nodes.forEach(paintNode); summarise(topology); } catch { /* the next event retries */ } }, 1500);
       }
       if (type === 'incident') loadIncidents();
       if (type === 'action') loadApprovals();
@@ -192,7 +192,13 @@ function drawTopology(topology) {
   }).join('');
   document.getElementById('topology').innerHTML =
     `<svg class="topology" viewBox="0 0 ${width} ${height}" role="img" aria-label="Network topology: ${topology.nodes.length} nodes, ${topology.links.length} links">${lines}${nodes}</svg>
-     <p class="muted" data-testid="topology-summary">${topology.nodes.filter(n => n.kind === 'router').length} routers, ${topology.nodes.filter(n => n.kind === 'isp').length} ISPs, ${topology.links.filter(l => l.state === 'down').length} links down</p>`;
+     <p class="muted" data-testid="topology-summary" aria-live="polite"></p>`;
+  summarise(topology);
+}
+
+function summarise(topology) {
+  const element = document.querySelector('[data-testid=topology-summary]');
+  if (element) element.textContent = `${topology.nodes.filter(n => n.kind === 'router').length} routers, ${topology.nodes.filter(n => n.kind === 'isp').length} ISPs, ${topology.links.filter(l => l.state === 'down').length} links down`;
 }
 
 function paintLink(link) {
