@@ -1,29 +1,23 @@
-using System.Text.Json;
-using Orleans.Streams;
-using Orleans.Streams.Core;
+using System.Collections.Immutable;
 using OrleansNetOps.Analytics.Correlation;
 using OrleansNetOps.Analytics.Findings;
-using OrleansNetOps.Grains.Events;
-using OrleansNetOps.Topology;
+using OrleansNetOps.Grains.Analysis;
 
 namespace OrleansNetOps.Grains.Incidents;
 
 /// <summary>
-/// A domain's incident intake: implicitly subscribed to the domain's findings stream, it groups findings with the same
-/// <see cref="Correlator"/> the findings API uses (same cause, same time window), so one candidate is one incident:
-/// the first finding of a candidate that matters (severity minor or worse) opens the incident, every later one joins
-/// it, and a candidate merged into another closes its incident in favour of the survivor's. It keeps the domain's
-/// incident index for the list endpoint.
+/// A domain's incident intake. It does no grouping of its own: the domain's <see cref="FindingCorrelatorGrain"/> groups
+/// the findings into candidates and hands each result here, so one candidate is one incident. The first finding of a
+/// candidate that matters (severity minor or worse) opens the incident, every later one joins it, and a candidate merged
+/// into another closes its incident in favour of the survivor's. It keeps the domain's incident index for the list
+/// endpoint.
 /// </summary>
-[ImplicitStreamSubscription(NetOpsStreams.FindingsNamespace)]
 public sealed class IncidentIntakeGrain(
-    [PersistentState("incidents")] IPersistentState<IncidentIntakeState> state,
-    NetworkTopology topology) : Grain, IIncidentIntakeGrain, IStreamSubscriptionObserver, IAsyncObserver<Finding>
+    [PersistentState("incidents")] IPersistentState<IncidentIntakeState> state) : Grain, IIncidentIntakeGrain
 {
     /// <summary>Incidents kept in the index.</summary>
     public const int MaxIncidents = 1000;
 
-    private Correlator _correlator = null!;
     private HashSet<string> _known = [];
 
     /// <summary>The incident of a correlator candidate: <c>inc-</c> and the candidate's hex.</summary>
@@ -36,58 +30,43 @@ public sealed class IncidentIntakeGrain(
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var saved = state.State.Correlator is { } json ? JsonSerializer.Deserialize<CorrelatorState>(json) : null;
-        _correlator = new Correlator(topology, state: saved);
         _known = [.. state.State.Incidents];
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    public async Task CorrelatedAsync(Finding finding, IncidentCandidate? holder, ImmutableArray<IncidentCandidate> merged)
     {
-        ArgumentNullException.ThrowIfNull(handleFactory);
-        await handleFactory.Create<Finding>().ResumeAsync(this);
-    }
-
-    /// <inheritdoc />
-    public async Task OnNextAsync(Finding item, StreamSequenceToken? token = null)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        var domain = this.GetPrimaryKeyString();
-        var update = _correlator.Observe(item);
-        foreach (var gone in update.Closed.Where(c => c.MergedInto is not null && _known.Contains(IncidentOf(c.Id))))
+        ArgumentNullException.ThrowIfNull(finding);
+        foreach (var gone in merged.Where(c => c.MergedInto is not null && _known.Contains(IncidentOf(c.Id))))
         {
             await GrainFactory.GetGrain<IIncidentGrain>(IncidentOf(gone.Id)).MergedAsync(IncidentOf(gone.MergedInto!));
         }
 
-        var holder = update.Opened.Concat(update.Updated).Concat(update.Folded).FirstOrDefault(c => c.Occurrences.ContainsKey(item.DedupKey));
-        if (holder is not null)
+        if (holder is null)
         {
-            var incident = IncidentOf(holder.Id);
-            if (_known.Contains(incident) || holder.Severity >= IncidentSeverity.Minor)
-            {
-                await GrainFactory.GetGrain<IIncidentGrain>(incident).ObserveAsync(domain, holder, item);
-                if (_known.Add(incident))
-                {
-                    state.State.Incidents.Add(incident);
-                    while (state.State.Incidents.Count > MaxIncidents)
-                    {
-                        _known.Remove(state.State.Incidents[0]);
-                        state.State.Incidents.RemoveAt(0);
-                    }
-                }
-            }
+            return;
         }
 
-        state.State.Correlator = JsonSerializer.Serialize(_correlator.State);
-        await state.WriteStateAsync();
+        var incident = IncidentOf(holder.Id);
+        if (!_known.Contains(incident) && holder.Severity < IncidentSeverity.Minor)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<IIncidentGrain>(incident).ObserveAsync(this.GetPrimaryKeyString(), holder, finding);
+        if (_known.Add(incident))
+        {
+            state.State.Incidents.Add(incident);
+            while (state.State.Incidents.Count > MaxIncidents)
+            {
+                _known.Remove(state.State.Incidents[0]);
+                state.State.Incidents.RemoveAt(0);
+            }
+
+            await state.WriteStateAsync();
+        }
     }
-
-    /// <inheritdoc />
-    public Task OnCompletedAsync() => Task.CompletedTask;
-
-    /// <inheritdoc />
-    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> IncidentIdsAsync() =>

@@ -1,4 +1,6 @@
 using OrleansNetOps.Drivers.Simulated;
+using OrleansNetOps.Grains.Coordination;
+using OrleansNetOps.Grains.Events;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Telemetry.TimeSeries;
 using OrleansNetOps.Topology;
@@ -6,7 +8,10 @@ using OrleansNetOps.Topology;
 namespace OrleansNetOps.Silo.Simulation;
 
 /// <summary>
-/// The embedded default's traffic: the utilisation toward one ISP (one that the fibre-cut cycle leaves alone) grows by
+/// The closed-loop demo (<c>network.demo: true</c> on the simulated network; the embedded default's <c>silo.yaml</c> turns it
+/// on, code and tests leave it off so nothing else on the simulated network sees made-up load). It starts the default
+/// domain in autonomy phase semi, audited as <see cref="Actor"/>, so T1 changes apply and T2/T3 wait for approval. Its
+/// traffic: the utilisation toward one ISP (one that the fibre-cut cycle leaves alone) grows by
 /// <see cref="RampPercent"/> every <see cref="Step"/> from <see cref="StartPercent"/> until it crosses the 85 % floor,
 /// so the analysts raise the threshold breach and the congestion forecast, an incident opens and its resolver shifts
 /// traffic. Once a router's simulated policy moves traffic off that ISP (LOCAL_PREF or prepend toward it), the
@@ -14,9 +19,13 @@ namespace OrleansNetOps.Silo.Simulation;
 /// stored (and so reach the analysts) as <c>R1|/probes/isp[name=ISP-A]/utilisation-pct</c> tagged <c>source: simulated</c>.
 /// </summary>
 internal sealed class SimulatedTrafficRamp(
-    ITimeSeriesStore store, NetworkTopology topology, SiloConfig config, SimulatedPolicy policy, TimeProvider time, ILogger<SimulatedTrafficRamp> logger)
+    ITimeSeriesStore store, NetworkTopology topology, SiloConfig config, SimulatedPolicy policy, IGrainFactory grains, IHostApplicationLifetime lifetime,
+    TimeProvider time, ILogger<SimulatedTrafficRamp> logger)
     : BackgroundService
 {
+    /// <summary>Who the demo's autonomy change is audited as.</summary>
+    public const string Actor = "embedded-default/demo";
+
     /// <summary>Time between samples.</summary>
     public static readonly TimeSpan Step = TimeSpan.FromSeconds(10);
 
@@ -61,10 +70,28 @@ internal sealed class SimulatedTrafficRamp(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!config.Network.Simulated || Target(topology) is not { } target)
+        if (!config.Network.Simulated || !config.Network.Demo || Target(topology) is not { } target)
         {
             return;
         }
+
+        try
+        {
+            // Grains answer once the host has started.
+            await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            // Started.
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await grains.GetGrain<ICoordinatorGrain>(NetOpsStreams.DefaultDomain)
+            .SetAutonomyAsync(new AutonomyUpdate(Actor, "semi", null, "closed-loop demo on the simulated network: T1 changes apply, T2/T3 wait for approval"))
+            .ConfigureAwait(false);
 
         var path = $"/probes/isp[name={target.Isp}]/utilisation-pct";
         logger.LogInformation("Simulated traffic: utilisation toward {Isp} on {Router} ramps from {Start} % by {Ramp} points every {Step} s",

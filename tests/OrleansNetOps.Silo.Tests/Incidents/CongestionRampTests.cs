@@ -1,4 +1,3 @@
-using OrleansNetOps.Analytics.Anomaly;
 using OrleansNetOps.Analytics.Correlation;
 using OrleansNetOps.Analytics.Findings;
 using OrleansNetOps.Drivers.Simulated;
@@ -30,25 +29,19 @@ public sealed class CongestionRampTests
     {
         var topology = TopologyFiles.LoadEmbedded();
         var (isp, router) = SimulatedTrafficRamp.Target(topology)!.Value;
-        var analyst = new SeriesAnalyst(new MetricSeries(router, $"/probes/isp[name={isp}]/utilisation-pct", MetricKind.UtilisationPercent), new AnomalyScorerOptions());
         var correlator = new Correlator(topology);
-        var at = new DateTimeOffset(2026, 12, 6, 4, 0, 0, TimeSpan.Zero);
-        var value = SimulatedTrafficRamp.StartPercent;
+        var start = new DateTimeOffset(2026, 12, 6, 4, 0, 0, TimeSpan.Zero);
         IncidentCandidate? candidate = null;
-        var steps = 0;
-        for (; candidate is null && steps < 60; steps++, at += SimulatedTrafficRamp.Step)
+        var last = start;
+        foreach (var finding in RampFindings.UntilBreach(topology, start))
         {
-            foreach (var finding in analyst.Observe(at, value).Findings)
-            {
-                var update = correlator.Observe(finding);
-                candidate ??= update.Opened.Concat(update.Updated).FirstOrDefault(c => c.Severity >= IncidentSeverity.Minor && c.Findings.Any(f => f.Kind == FindingKind.ThresholdBreach));
-            }
-
-            value = SimulatedTrafficRamp.Next(value, shifted: false);
+            var update = correlator.Observe(finding);
+            last = finding.At;
+            candidate ??= update.Opened.Concat(update.Updated).FirstOrDefault(c => c.Severity >= IncidentSeverity.Minor && c.Findings.Any(f => f.Kind == FindingKind.ThresholdBreach));
         }
 
         Assert.NotNull(candidate);
-        Assert.True(steps * SimulatedTrafficRamp.Step < TimeSpan.FromMinutes(3), $"the breach took {steps} steps");
+        Assert.True(last - start < TimeSpan.FromMinutes(3), $"the breach took {last - start}");
         var fault = IncidentFaults.From(candidate, topology);
         Assert.Equal(FaultKind.Congestion, fault.Kind);
         Assert.Equal(isp, fault.Isp);
