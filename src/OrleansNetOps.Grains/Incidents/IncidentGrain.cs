@@ -20,7 +20,8 @@ using OrleansNetOps.Twin.WhatIf;
 namespace OrleansNetOps.Grains.Incidents;
 
 /// <summary>
-/// One incident. It opens on its first finding, takes every later finding of its cause as evidence, asks the planner
+/// One incident. It opens on its first finding, takes every later finding of its cause as evidence, and once no finding
+/// joined for <see cref="SettlePeriod"/> (at most <see cref="MaxSettle"/> after opening) asks the planner
 /// for the best catalogue change for its fault (each candidate proven on the twin, governance-tiered) and proposes it
 /// as an agent through the same resolver path as an operator's <c>POST /api/v1/actions</c>, with an idempotency key
 /// derived from its id, so a retry or a restart never makes a second action. It is mitigating while the action runs and
@@ -34,6 +35,15 @@ public sealed class IncidentGrain(
 {
     /// <summary>How long without a new finding before a mitigated incident counts as resolved (the correlator's window).</summary>
     public static readonly TimeSpan QuietPeriod = CorrelationOptions.Default.Window;
+
+    /// <summary>
+    /// How long without a new finding before the incident plans: one fault reaches us as a burst (a linkDown trap, then
+    /// BMP's Peer Down a few seconds later), and a plan made on its first finding is made on half the evidence.
+    /// </summary>
+    public static readonly TimeSpan SettlePeriod = TimeSpan.FromSeconds(3);
+
+    /// <summary>The longest a stream of findings can hold the plan back.</summary>
+    public static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a resolved incident stays visible as resolved before it closes.</summary>
     public static readonly TimeSpan ClosedAfter = TimeSpan.FromHours(1);
@@ -77,6 +87,7 @@ public sealed class IncidentGrain(
                 OpenedAt = now,
                 UpdatedAt = now,
                 LastFindingAt = finding.At,
+                JoinedAt = now,
                 Routers = candidate.Routers,
                 RootCause = candidate.TopCause.Explanation,
                 RootCauseSubject = candidate.TopCause.Subject.ToString(),
@@ -106,6 +117,7 @@ public sealed class IncidentGrain(
             Title = candidate.Title,
             Severity = Rank(severity) > Rank(_record.Severity) ? severity : _record.Severity,
             LastFindingAt = finding.At > _record.LastFindingAt ? finding.At : _record.LastFindingAt,
+            JoinedAt = now,
             Routers = [.. _record.Routers.Union(candidate.Routers).Order(StringComparer.Ordinal)],
             RootCause = candidate.TopCause.Explanation,
             RootCauseSubject = candidate.TopCause.Subject.ToString(),
@@ -197,7 +209,10 @@ public sealed class IncidentGrain(
         {
             if (!_record.Planned && _record.State is IncidentStates.Open or IncidentStates.Acknowledged)
             {
-                await PlanAsync();
+                if (now - _record.JoinedAt >= SettlePeriod || now - _record.OpenedAt >= MaxSettle)
+                {
+                    await PlanAsync();
+                }
             }
             else if (_record.State == IncidentStates.Mitigating)
             {

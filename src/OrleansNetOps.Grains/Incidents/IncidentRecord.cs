@@ -33,6 +33,9 @@ public sealed record IncidentRecord
     /// <summary>The time of its latest finding.</summary>
     public required DateTimeOffset LastFindingAt { get; init; }
 
+    /// <summary>When (our clock) the latest finding joined it: the plan waits until the evidence has settled.</summary>
+    public DateTimeOffset JoinedAt { get; init; }
+
     /// <summary>When it was resolved.</summary>
     public DateTimeOffset? ResolvedAt { get; init; }
 

@@ -243,6 +243,11 @@ public sealed class IncidentApiTests
         var confirm = await UntilAsync(silo, "/api/v1/actions/" + confirmId, a => Settled(a), 30);
         Assert.Equal(cut, confirm.GetProperty("incidentId").GetString());
         Assert.Equal(cutRouter, confirm.GetProperty("router").GetString());
+
+        // The plan waited for the burst to settle: it was made on both findings (trap and Peer Down), not the first.
+        var cutDetail = await UntilAsync(silo, "/api/v1/incidents/" + cut, _ => true);
+        var kinds = cutDetail.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.True(kinds.LastIndexOf("finding") < kinds.IndexOf("plan"), cutDetail.ToString());
         var tier = confirm.GetProperty("tier").GetString();
         Assert.True(tier == "T1" ? confirm.GetProperty("state").GetString() == "COMPLETED" : confirm.GetProperty("state").GetString() == "AWAITING_APPROVAL", confirm.ToString());
 
