@@ -1,12 +1,18 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansNetOps.Analytics.Correlation;
 using OrleansNetOps.Analytics.Findings;
+using OrleansNetOps.Bgp.Policy;
 using OrleansNetOps.Drivers.Simulated;
 using OrleansNetOps.Grains.Incidents;
 using OrleansNetOps.Planning.Candidates;
 using OrleansNetOps.Planning.Faults;
+using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Network;
 using OrleansNetOps.Silo.Simulation;
-using OrleansNetOps.Bgp.Policy;
+using OrleansNetOps.Silo.Tests.Infrastructure;
+using OrleansNetOps.Telemetry.TimeSeries;
+using OrleansNetOps.Topology;
 
 namespace OrleansNetOps.Silo.Tests.Incidents;
 
@@ -19,7 +25,7 @@ public sealed class CongestionRampTests
         var target = SimulatedTrafficRamp.Target(topology);
 
         Assert.NotNull(target);
-        var cut = topology.Links.Last(l => l.Kind == OrleansNetOps.Topology.SessionKind.Ebgp);
+        var cut = topology.Links.Last(l => l.Kind == SessionKind.Ebgp);
         Assert.False(cut.Touches(target.Value.Isp));
         Assert.Contains(topology.LinksOf(target.Value.Isp), l => l.Touches(target.Value.Router));
     }
@@ -61,5 +67,28 @@ public sealed class CongestionRampTests
         Assert.Equal(SimulatedTrafficRamp.PeakPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.PeakPercent, shifted: false));
         Assert.Equal(SimulatedTrafficRamp.ShiftedPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.ShiftedPercent + 1, shifted: true));
         Assert.Equal(SimulatedTrafficRamp.ShiftedPercent + SimulatedTrafficRamp.RampPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.ShiftedPercent, shifted: false));
+    }
+
+    [Fact]
+    public void The_embedded_default_runs_the_demo_and_a_configuration_that_does_not_ask_for_it_does_not()
+    {
+        var embedded = SiloConfigLoader.LoadEmbedded([]);
+        var quiet = SiloConfigLoader.Parse("network:\n  simulated: true\n", "silo.yaml", []);
+
+        Assert.True(embedded.Network is { Simulated: true, Demo: true });
+        Assert.False(quiet.Network.Demo);
+    }
+
+    [Fact]
+    public async Task Without_the_demo_the_simulated_network_has_no_ramp_and_stays_passive()
+    {
+        await using var silo = await TestSilo.StartAsync(TestSilo.MemoryConfig(simulated: true));
+        var (isp, router) = SimulatedTrafficRamp.Target(silo.App.Services.GetRequiredService<NetworkTopology>())!.Value;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var series = await silo.App.Services.GetRequiredService<ITimeSeriesStore>().ListSeriesAsync(router);
+        Assert.DoesNotContain(series, s => s.Path.Contains(isp, StringComparison.Ordinal));
+        using var autonomy = await silo.GetAsync("/api/v1/autonomy");
+        Assert.Equal("passive", JsonDocument.Parse(await autonomy.Content.ReadAsStringAsync()).RootElement.GetProperty("phase").GetString());
     }
 }
