@@ -60,7 +60,7 @@ public sealed class BmpSessionIdentityTests
 
         // The first batch is answered "standby"; then the router goes quiet, and the session keeps asking.
         await connection.WriteAsync(RealBmpStreams.Frr());
-        await BmpCollectorTests.WaitUntil(() => sink.Deliveries.Count(d => d.Count == 0 && !d.FromStart && !d.Closed) >= 3);
+        await BmpCollectorTests.WaitUntil(() => sink.Deliveries.Count(d => d.Count == 0 && d.FirstOffset > 0 && !d.Closed) >= 3);
         Assert.Empty(sink.Closed);
 
         sink.Answer = BmpBatchDisposition.Resync;

@@ -25,15 +25,15 @@ public sealed class RecordingSink(Func<string?, IPAddress?, string?>? match = nu
     /// <summary>When set, every batch is answered with this disposition instead of being applied.</summary>
     public BmpBatchDisposition? Answer { get; set; }
 
-    /// <summary>Every batch as delivered: connection, message count, closed, from start.</summary>
-    public ConcurrentQueue<(string Connection, int Count, bool Closed, bool FromStart)> Deliveries { get; } = new();
+    /// <summary>Every batch as delivered: connection, message count, closed, offset of its first message in the connection's stream.</summary>
+    public ConcurrentQueue<(string Connection, int Count, bool Closed, long FirstOffset)> Deliveries { get; } = new();
 
     public string? MatchRouter(string? sysName, IPAddress? bgpIdentifier) => match?.Invoke(sysName, bgpIdentifier);
 
     public ValueTask<BmpBatchOutcome> DeliverAsync(BmpConnection connection, BmpFrameBatch frames, bool closed, CancellationToken cancellationToken)
     {
         Routers[connection.Id] = connection.RouterId;
-        Deliveries.Enqueue((connection.Id, frames.Count, closed, connection.FromStart));
+        Deliveries.Enqueue((connection.Id, frames.Count, closed, frames.FirstOffset));
         if (closed)
         {
             Closed[connection.Id] = connection;

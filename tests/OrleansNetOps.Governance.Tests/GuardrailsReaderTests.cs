@@ -41,6 +41,7 @@ public sealed class GuardrailsReaderTests
         Assert.Equal((30, 0.5, 85, 0.6, 0.85), (policy.Floors.LatencyMs, policy.Floors.LossPct, policy.Floors.UtilisationPct, policy.Floors.AnomalyHigh, policy.Floors.AnomalyCritical));
         Assert.Equal((1.5, 3, 80, 2), (policy.Verification.LatencyRatio, policy.Verification.LossRatio, policy.Verification.MaxLatencyMs, policy.Verification.MaxLossPct));
         Assert.Equal((0.1, 3), (policy.Verification.LossRatioMinPct, policy.Verification.MinSamples));
+        Assert.Equal((TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)), (policy.Verification.Before, policy.Verification.Settle, policy.Verification.After));
         Assert.Equal(AutonomyPhase.Passive, policy.Autonomy.DefaultPhase);
     }
 
@@ -71,8 +72,9 @@ public sealed class GuardrailsReaderTests
     [Fact]
     public void Verification_thresholds_are_read_and_checked_with_their_positions()
     {
-        var policy = GuardrailsReader.Parse("verification:\n  latencyRatio: 2\n  maxLatencyMs: 120\n  minSamples: 5\n", "g.yaml");
+        var policy = GuardrailsReader.Parse("verification:\n  latencyRatio: 2\n  maxLatencyMs: 120\n  minSamples: 5\n  before: 90s\n  settle: 0s\n  after: 1m\n", "g.yaml");
         Assert.Equal((2, 3, 120, 2, 5), (policy.Verification.LatencyRatio, policy.Verification.LossRatio, policy.Verification.MaxLatencyMs, policy.Verification.MaxLossPct, policy.Verification.MinSamples));
+        Assert.Equal((TimeSpan.FromSeconds(90), TimeSpan.Zero, TimeSpan.FromMinutes(1)), (policy.Verification.Before, policy.Verification.Settle, policy.Verification.After));
 
         var yaml = """
             verification:
@@ -81,6 +83,7 @@ public sealed class GuardrailsReaderTests
               maxLossPct: 2
               minSamples: 0
               window: 5m
+              after: 0s
             """;
         var errors = Fails(yaml).Errors.Select(e => e.ToString()).ToList();
         Assert.Equal(
@@ -88,7 +91,8 @@ public sealed class GuardrailsReaderTests
             "g.yaml:2:17: verification.latencyRatio: 0.5 is out of range (1..1000)",
             "g.yaml:3:20: verification.lossRatioMinPct: 3 must not be above maxLossPct 2",
             "g.yaml:5:15: verification.minSamples: 0 is out of range (1..10000)",
-            "g.yaml:6:3: verification.window: unknown field; expected one of latencyRatio, lossRatio, maxLatencyMs, maxLossPct, lossRatioMinPct, minSamples",
+            "g.yaml:6:3: verification.window: unknown field; expected one of latencyRatio, lossRatio, maxLatencyMs, maxLossPct, lossRatioMinPct, minSamples, before, settle, after",
+            "g.yaml:7:10: verification.after: 0s is out of range (1s..1d)",
         ], errors.Order(StringComparer.Ordinal));
     }
 

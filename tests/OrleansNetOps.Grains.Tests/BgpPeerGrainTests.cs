@@ -1,6 +1,10 @@
+using System.Collections.Immutable;
 using System.Diagnostics.Metrics;
 using OrleansNetOps.Analytics.Bgp;
+using OrleansNetOps.Analytics.Findings;
 using OrleansNetOps.Bgp.Monitoring;
+using OrleansNetOps.Grains.Analysis;
+using OrleansNetOps.Grains.Events;
 using OrleansNetOps.Grains.Network;
 using GrainSessionChange = OrleansNetOps.Grains.Network.SessionChange;
 using SessionTransition = OrleansNetOps.Analytics.Bgp.SessionChange;
@@ -10,6 +14,29 @@ namespace OrleansNetOps.Grains.Tests;
 public sealed class BgpPeerGrainTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_session_leaving_established_reaches_the_correlator_as_a_session_down_finding_of_that_session()
+    {
+        await using var cluster = await GrainCluster.StartAsync();
+        var peer = cluster.Grains.GetGrain<IBgpPeerGrain>("R1|203.0.113.2");
+        await peer.RecordAsync(new GrainSessionChange("idle", "established", Start, null));
+        await peer.RecordAsync(new GrainSessionChange("established", "idle", Start.AddMinutes(5), "hold timer expired"));
+
+        var correlator = cluster.Grains.GetGrain<IFindingCorrelatorGrain>(NetOpsStreams.DefaultDomain);
+        var query = new FindingQuery("R1", FindingKind.SessionDown, null, null, 10);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        ImmutableArray<Finding> found;
+        while ((found = await correlator.GetFindingsAsync(query)).IsEmpty)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no session-down finding reached the correlator");
+            await Task.Delay(100);
+        }
+
+        var down = Assert.Single(found);
+        Assert.Equal(new FindingSubject(SubjectKind.Session, "R1|203.0.113.2"), down.Subject);
+        Assert.Equal(Start.AddMinutes(5), down.At);
+    }
 
     [Fact]
     public async Task The_flap_history_equals_the_session_flap_detectors_after_every_change_of_a_generated_sequence()

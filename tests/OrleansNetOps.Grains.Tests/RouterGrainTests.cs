@@ -7,8 +7,8 @@ namespace OrleansNetOps.Grains.Tests;
 
 public sealed class RouterGrainTests
 {
-    private static BmpDelivery Deliver(string connection, BmpFrameBatch frames, bool fromStart = true, bool closed = false) =>
-        new(connection, DateTimeOffset.UtcNow, frames, fromStart, Simulated: false, closed);
+    private static BmpDelivery Deliver(string connection, BmpFrameBatch frames, bool closed = false) =>
+        new(connection, DateTimeOffset.UtcNow, frames, Simulated: false, closed);
 
     [Fact]
     public async Task A_router_with_a_live_bmp_session_is_not_collected_when_idle_and_is_after_the_session_ends()
@@ -101,14 +101,31 @@ public sealed class RouterGrainTests
 
         // A router streaming to two collectors: the second session is a standby and changes nothing.
         Assert.Equal(BmpBatchDisposition.Standby, (await router.ReceiveAsync(Deliver("c2", frames))).Disposition);
-        Assert.Equal(BmpBatchDisposition.Standby, (await router.ReceiveAsync(Deliver("c2", BmpFrameBatch.Empty(0), fromStart: false))).Disposition);
+        var later = BmpFrameBatch.Empty(frames.Data.Length);
+        Assert.Equal(BmpBatchDisposition.Standby, (await router.ReceiveAsync(Deliver("c2", later))).Disposition);
         Assert.Equal(routes, (await router.GetSummaryAsync()).RoutesHeld);
 
         // The primary ends: the standby's messages were dropped, so it must start over to carry the whole state.
         await router.ReceiveAsync(Deliver("c1", BmpFrameBatch.Empty(0), closed: true));
-        Assert.Equal(BmpBatchDisposition.Resync, (await router.ReceiveAsync(Deliver("c2", BmpFrameBatch.Empty(0), fromStart: false))).Disposition);
+        Assert.Equal(BmpBatchDisposition.Resync, (await router.ReceiveAsync(Deliver("c2", later))).Disposition);
         Assert.Equal(BmpBatchDisposition.Applied, (await router.ReceiveAsync(Deliver("c3", frames))).Disposition);
         Assert.Equal(routes, (await router.GetSummaryAsync()).RoutesHeld);
+    }
+
+    [Fact]
+    public async Task A_session_that_fed_a_lost_activation_starts_over_instead_of_continuing_into_an_empty_view()
+    {
+        // The router's grain died with its silo while the session, on a surviving silo, stayed up: the next messages
+        // reach a fresh activation mid-stream. Taking them as the whole state would show a router without sessions.
+        await using var cluster = await GrainCluster.StartAsync();
+        var router = cluster.Grains.GetGrain<IRouterGrain>("R1");
+        var frames = RealBmp.Batch(RealBmp.FrrPeerDownStream());
+        var midStream = new BmpFrameBatch(frames.Data, frames.Count, FirstOffset: 4096);
+
+        Assert.Equal(BmpBatchDisposition.Resync, (await router.ReceiveAsync(Deliver("c1", midStream))).Disposition);
+        Assert.Equal(0, (await router.GetSummaryAsync()).RoutesHeld);
+        Assert.Equal(BmpBatchDisposition.Applied, (await router.ReceiveAsync(Deliver("c2", frames))).Disposition);
+        Assert.True((await router.GetSummaryAsync()).RoutesHeld > 0);
     }
 
     [Fact]

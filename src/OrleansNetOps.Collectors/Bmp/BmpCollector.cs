@@ -330,6 +330,6 @@ public sealed class BmpCollector : IAsyncDisposable
 
         public string Label => RouterId ?? SysName ?? Remote.Address.ToString();
 
-        public BmpConnection Connection => new(Id, Remote, RouterId!, SysName, SysDescr, FromStart: !Standby);
+        public BmpConnection Connection => new(Id, Remote, RouterId!, SysName, SysDescr);
     }
 }

@@ -11,5 +11,4 @@ namespace OrleansNetOps.Collectors.Bmp;
 /// </param>
 /// <param name="SysName">sysName from the Initiation, if sent.</param>
 /// <param name="SysDescr">sysDescr from the Initiation, if sent.</param>
-/// <param name="FromStart">True while every message of the connection so far has been delivered (none withheld as a standby's).</param>
-public sealed record BmpConnection(string Id, IPEndPoint Remote, string RouterId, string? SysName, string? SysDescr, bool FromStart);
+public sealed record BmpConnection(string Id, IPEndPoint Remote, string RouterId, string? SysName, string? SysDescr);

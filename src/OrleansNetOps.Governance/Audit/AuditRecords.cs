@@ -131,26 +131,6 @@ public static class AuditRecords
         return AuditRecord.Create(transition.Actor, kind, request.ActionId, UpperSnake(transition.Event.ToString()), detail);
     }
 
-    /// <summary>The SLA verifier's judgement after a change.</summary>
-    public static AuditRecord Verification(string actionId, string actor, VerificationVerdict verdict, IEnumerable<(string Subject, SlaSample Before, SlaSample After)> samples)
-    {
-        ArgumentNullException.ThrowIfNull(verdict);
-        ArgumentNullException.ThrowIfNull(samples);
-        var outcome = verdict.RollBack ? "ROLLBACK_REQUIRED" : "VERIFIED";
-        var detail = new JsonObject
-        {
-            ["samples"] = new JsonArray([.. samples.Select(s => (JsonNode)new JsonObject
-            {
-                ["subject"] = s.Subject,
-                ["before"] = Sample(s.Before),
-                ["after"] = Sample(s.After),
-            })]),
-            ["reasons"] = Strings(verdict.Reasons),
-            ["outcome"] = outcome,
-        };
-        return AuditRecord.Create(actor, "validation", actionId, outcome, detail);
-    }
-
     /// <summary>A change to the autonomy controls (kill switch, phase, demotion, outcome).</summary>
     public static AuditRecord Autonomy(AutonomyChange change, string actor)
     {
@@ -279,12 +259,6 @@ public static class AuditRecords
         ["onTimeout"] = Wire(requirement.OnTimeout),
         ["governedBy"] = requirement.GovernedBy,
         ["notify"] = requirement.Notify,
-    };
-
-    private static JsonObject Sample(SlaSample sample) => new()
-    {
-        ["latencyMs"] = Finite(sample.LatencyMs),
-        ["lossPct"] = Finite(sample.LossPct),
     };
 
     private static JsonObject BeforeAfter(string before, string after) => new() { ["before"] = before, ["after"] = after };

@@ -129,6 +129,9 @@ public static class GuardrailsReader
             MaxLossPct = section.Double("maxLossPct", defaults.MaxLossPct, 0, 100),
             LossRatioMinPct = section.Double("lossRatioMinPct", defaults.LossRatioMinPct, 0, 100),
             MinSamples = section.Int("minSamples", defaults.MinSamples, 1, 10_000),
+            Before = YamlFields.Duration(section, "before", defaults.Before, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            Settle = YamlFields.Duration(section, "settle", defaults.Settle, TimeSpan.Zero, TimeSpan.FromHours(1)),
+            After = YamlFields.Duration(section, "after", defaults.After, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
         };
         if (result.LossRatioMinPct > result.MaxLossPct)
         {

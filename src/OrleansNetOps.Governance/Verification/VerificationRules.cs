@@ -34,6 +34,18 @@ public sealed record VerificationRules
     /// </summary>
     public int MinSamples { get; init; } = 3;
 
+    /// <summary>How far back from the moment of the change the "before" probes are taken.</summary>
+    public TimeSpan Before { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Time after the change whose probes are ignored: routing converges and queues drain, and a probe in flight across
+    /// the change describes neither side.
+    /// </summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after <see cref="Settle"/> the "after" probes are taken; the change is judged when it ends.</summary>
+    public TimeSpan After { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Judges one before/after pair.</summary>
     /// <param name="before">Measured before the change.</param>
     /// <param name="after">Measured after it.</param>

@@ -10,13 +10,14 @@ using OrleansNetOps.Governance.Audit;
 using OrleansNetOps.Governance.Autonomy;
 using OrleansNetOps.Governance.Decisions;
 using OrleansNetOps.Governance.RateLimits;
+using OrleansNetOps.Grains.Accuracy;
 using OrleansNetOps.Grains.Audit;
 using OrleansNetOps.Grains.Coordination;
 using OrleansNetOps.Grains.Twin;
 using OrleansNetOps.Planning.Candidates;
 using OrleansNetOps.Planning.Plans;
-using OrleansNetOps.Planning.Validation;
 using OrleansNetOps.Planning.Workflow;
+using OrleansNetOps.Telemetry.TimeSeries;
 using OrleansNetOps.Topology;
 using OrleansNetOps.Twin.WhatIf;
 
@@ -31,7 +32,7 @@ namespace OrleansNetOps.Grains.Actions;
 /// </summary>
 public sealed class ActionGrain(
     [PersistentState("action")] IPersistentState<ActionGrainState> state,
-    IAuditTrail audit, GuardrailsSource guardrails, NetworkTopology topology, IDeviceDriver driver, ISlaCheck sla, TimeProvider time, ILogger<ActionGrain> logger)
+    IAuditTrail audit, GuardrailsSource guardrails, NetworkTopology topology, IDeviceDriver driver, ITimeSeriesStore probes, TimeProvider time, ILogger<ActionGrain> logger)
     : Grain, IActionGrain, IRemindable
 {
     private const string ResumeReminder = "resume";
@@ -53,6 +54,7 @@ public sealed class ActionGrain(
         if (_record is { Workflow.Pending: not WorkflowEffect.None })
         {
             // A workflow whose silo died mid-effect: finish that effect first.
+            logger.LogInformation("Action {Action}: resuming {State} at its pending {Effect} step", _record.Id, ResolverWorkflow.Name(_record.Workflow.State), ResolverWorkflow.Name(_record.Workflow.Pending));
             Poll();
         }
 
@@ -363,12 +365,7 @@ public sealed class ActionGrain(
                 return await ExecuteAsync(record);
 
             case WorkflowEffect.Verify:
-                var check = await sla.CheckAsync(new SlaCheckRequest(record.Id, record.Router, record.Action, record.Parameters, record.Twin, time.GetUtcNow()));
-                _record = record with { Verification = check.Reasons };
-                await AuditAsync(AuditRecords.Step("validation", record.Id, Actor, check.Keep ? "VERIFIED" : "VERIFICATION_FAILED",
-                    new JsonObject { ["reasons"] = new JsonArray([.. check.Reasons.Select(r => (JsonNode)r!)]) }));
-                await CompleteAndAsync(check.Keep ? WorkflowEvent.Verified : WorkflowEvent.VerificationFailed, string.Join("; ", check.Reasons));
-                return true;
+                return await VerifyAsync(record);
 
             case WorkflowEffect.RollBack:
                 if (record.Snapshot is { } snapshot)
@@ -457,10 +454,70 @@ public sealed class ActionGrain(
             ["failed"] = new JsonArray([.. result.ReadBack.Failed.Select(f => (JsonNode)f.ToString())]),
             ["at"] = result.Apply.At.UtcDateTime,
         };
-        _record = record with { ExecutionJson = execution.ToJsonString(), Waiting = null };
+        // The windows travel with the VALIDATING checkpoint, so a resolver resumed after a silo loss judges the same probes.
+        var windows = result.ReadBack.Confirmed ? VerificationWindows.Of(guardrails.Current.Verification, record.Snapshot!.TakenAt, result.ReadBack.At) : null;
+        _record = record with { ExecutionJson = execution.ToJsonString(), Windows = windows, Waiting = null };
         await AuditAsync(AuditRecords.Step("execution", record.Id, Actor, outcome, execution));
+        if (result.ReadBack.Confirmed)
+        {
+            await RecordPredictionAsync(record);
+        }
+
         await CompleteAndAsync(result.ReadBack.Confirmed ? WorkflowEvent.Applied : WorkflowEvent.ApplyFailed, $"{driver.Name}: {result.Apply.Output}");
         return true;
+    }
+
+    // Judges the change on the probes once its "after" window has passed; until then the persisted VALIDATING
+    // checkpoint waits (a resumed activation picks it up here, never re-applying).
+    private async Task<bool> VerifyAsync(ActionRecord record)
+    {
+        var now = time.GetUtcNow();
+        JsonObject report;
+        if (record.Action == "NO_ACTION" || record.Windows is not { } windows)
+        {
+            // Only a change applied before probe windows were kept has none: it is not judged rather than judged on guesses.
+            report = VerificationReport.Unjudged(now, record.Action == "NO_ACTION" ? "no change to the network: nothing to verify" : "applied without probe windows: not judged");
+        }
+        else
+        {
+            if (now < windows.AfterTo)
+            {
+                await WaitAsync($"verifying: probes after the change are taken {windows.AfterFrom:O} to {windows.AfterTo:O}");
+                return false;
+            }
+
+            var rules = guardrails.Current.Verification;
+            var paths = await ProbeSeries.ReadAsync(probes, topology.Routers.Select(r => r.Id), windows);
+            report = VerificationReport.Of(rules.Verify(paths.Select(p => p.Probes)), paths, windows, rules, now);
+        }
+
+        var outcome = report["outcome"]!.GetValue<string>();
+        var reasons = report["reasons"]!.AsArray().Select(r => r!.GetValue<string>());
+        _record = record with { VerificationJson = report.ToJsonString() };
+        await AuditAsync(AuditRecords.Step("validation", record.Id, Actor, outcome, report.DeepClone().AsObject()));
+        await CompleteAndAsync(outcome == VerificationReport.RollbackRequired ? WorkflowEvent.VerificationFailed : WorkflowEvent.Verified,
+            outcome + ": " + string.Join("; ", reasons));
+        return true;
+    }
+
+    // The twin's accuracy figure counts executed actions: what it predicted is compared with what BMP then shows.
+    // A prediction it cannot compare must not hold the change up, so a failure is logged, not retried.
+    private async Task RecordPredictionAsync(ActionRecord record)
+    {
+        if (record.WhatIfJson is null || JsonNode.Parse(record.WhatIfJson)?["changes"] is not { } changes)
+        {
+            return;
+        }
+
+        try
+        {
+            var predicted = changes.Deserialize<List<BestPathChange>>(DecisionJson.Options) ?? [];
+            await GrainFactory.GetGrain<ITwinAccuracyGrain>(record.Domain).RecordAsync(record.Id, predicted, [.. topology.Routers.Select(r => r.Id)]);
+        }
+        catch (Exception exception) when (exception is ArgumentException or JsonException)
+        {
+            logger.LogWarning(exception, "Action {Action}: the twin's prediction could not be recorded for its accuracy figure", record.Id);
+        }
     }
 
     private async Task<(GovernanceDecision Decision, TwinVerdict? Twin, string? WhatIfJson)> DecideAsync(ActionRecord record)

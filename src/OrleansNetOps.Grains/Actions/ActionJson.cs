@@ -53,7 +53,7 @@ internal static class ActionJson
             ["idempotencyKey"] = record.IdempotencyKey,
             ["waiting"] = record.Waiting,
             ["execution"] = record.ExecutionJson is null ? null : JsonNode.Parse(record.ExecutionJson),
-            ["verification"] = new JsonArray([.. record.Verification.Select(v => (JsonNode)v!)]),
+            ["verification"] = Verification(record),
             ["checkpoints"] = new JsonArray([.. record.Workflow.Checkpoints.Select(c => (JsonNode)new JsonObject
             {
                 ["seq"] = c.Seq,
@@ -70,6 +70,16 @@ internal static class ActionJson
             ["updatedAt"] = record.UpdatedAt.UtcDateTime,
         };
     }
+
+    // Judged: the report. Applied and not judged yet: when it will be, so an operator sees what the resolver waits for.
+    private static JsonNode? Verification(ActionRecord record) =>
+        record.VerificationJson is { } json ? JsonNode.Parse(json)
+        : record is { Windows: { } windows, Workflow.State: WorkflowState.Validating } ? new JsonObject
+        {
+            ["outcome"] = "PENDING",
+            ["windows"] = VerificationReport.Windows(windows),
+        }
+        : null;
 
     private static string Risk(RiskLevel level) => level.ToString().ToUpperInvariant();
 }

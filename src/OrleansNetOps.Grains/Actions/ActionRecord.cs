@@ -47,7 +47,11 @@ internal sealed record ActionRecord
 
     public string? ExecutionJson { get; init; }
 
-    public IReadOnlyList<string> Verification { get; init; } = [];
+    /// <summary>The probe windows the change is judged over; fixed when it is applied.</summary>
+    public VerificationWindows? Windows { get; init; }
+
+    /// <summary>The SLA verification in its API shape (<see cref="VerificationReport"/>); null until judged.</summary>
+    public string? VerificationJson { get; init; }
 
     /// <summary>Why the pending step is not running yet (a lease, the kill switch, a rate limit).</summary>
     public string? Waiting { get; init; }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrleansNetOps.Analytics.Findings;
 using OrleansNetOps.Analytics.Forecasting;
 using OrleansNetOps.Analytics.Logs;
 
@@ -17,6 +18,13 @@ public interface IRouterAnalystGrain : IGrainWithStringKey
     /// <summary>Mines syslog messages.</summary>
     /// <param name="lines">The messages, in arrival order.</param>
     Task ObserveLogsAsync(ImmutableArray<AnalystLogLine> lines);
+
+    /// <summary>
+    /// Passes on findings that signals state outright (an interface down, another system's alert), in order with the
+    /// router's other findings.
+    /// </summary>
+    /// <param name="findings">The findings, oldest first.</param>
+    Task ReportAsync(ImmutableArray<Finding> findings);
 
     /// <summary>The current forecast of each utilisation series past its cold start.</summary>
     Task<ImmutableArray<ThresholdForecast>> GetForecastsAsync();

@@ -100,8 +100,11 @@ public sealed class RouterAnalystGrain(
         }
 
         _dirty |= points.Length > 0;
-        await PublishAsync(found);
+        await this.PublishFindingsAsync(found);
     }
+
+    /// <inheritdoc />
+    public Task ReportAsync(ImmutableArray<Finding> findings) => this.PublishFindingsAsync(findings);
 
     /// <inheritdoc />
     public async Task ObserveLogsAsync(ImmutableArray<AnalystLogLine> lines)
@@ -117,7 +120,7 @@ public sealed class RouterAnalystGrain(
         }
 
         _dirty |= lines.Length > 0;
-        await PublishAsync(found);
+        await this.PublishFindingsAsync(found);
     }
 
     /// <inheritdoc />
@@ -131,23 +134,6 @@ public sealed class RouterAnalystGrain(
     /// <inheritdoc />
     public Task<ImmutableArray<string?>> ClassifyAsync(ImmutableArray<string> messages) =>
         Task.FromResult<ImmutableArray<string?>>([.. messages.Select(m => _miner?.Classify(m))]);
-
-    private async Task PublishAsync(List<Finding> findings)
-    {
-        if (findings.Count == 0)
-        {
-            return;
-        }
-
-        var provider = this.GetStreamProvider(NetOpsStreams.Provider);
-        var findingStream = provider.GetStream<Finding>(NetOpsStreams.Findings());
-        var events = provider.GetStream<NetOpsEvent>(NetOpsStreams.Events());
-        foreach (var finding in findings)
-        {
-            await findingStream.OnNextAsync(finding);
-            await events.OnNextAsync(new NetOpsEvent("finding", finding.Id, finding.At, FindingView.ToJson(finding)));
-        }
-    }
 
     private async Task WriteIfChangedAsync(CancellationToken cancellationToken)
     {

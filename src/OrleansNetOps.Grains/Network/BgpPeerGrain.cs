@@ -1,5 +1,6 @@
 using OrleansNetOps.Analytics.Bgp;
 using OrleansNetOps.Bgp.Monitoring;
+using OrleansNetOps.Grains.Analysis;
 using SessionTransition = OrleansNetOps.Analytics.Bgp.SessionChange;
 
 namespace OrleansNetOps.Grains.Network;
@@ -7,7 +8,8 @@ namespace OrleansNetOps.Grains.Network;
 /// <summary>
 /// Keeps a session's flap history durable, so a restart of the service does not forget an unstable peer. The damping
 /// arithmetic (RFC 2439) is the Analytics library's <see cref="SessionFlapDetector"/>: this grain only holds the
-/// history it returns between changes, in its own storage shape (<see cref="PeerHistory"/>).
+/// history it returns between changes, in its own storage shape (<see cref="PeerHistory"/>), and publishes the findings
+/// it reports (session down, flap over the suppress limit).
 /// </summary>
 [GrainType("bgp-peer")]
 public sealed class BgpPeerGrain([PersistentState("history")] IPersistentState<PeerHistory> history) : Grain, IBgpPeerGrain
@@ -25,6 +27,8 @@ public sealed class BgpPeerGrain([PersistentState("history")] IPersistentState<P
         history.State = FromSession(step.History);
         BgpPeerMetrics.Record(router, before, history.State);
         await history.WriteStateAsync();
+        // A session leaving Established, and a flap that crossed the suppress limit, are findings for the correlator.
+        await this.PublishFindingsAsync(step.Findings);
         // Orleans copies what a call returns, so the caller never shares the grain's state.
         return history.State;
     }

@@ -47,10 +47,11 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
                 return BmpBatchOutcome.Standby;
             }
 
-            if (!delivery.FromStart)
+            if (delivery.Frames.FirstOffset != 0)
             {
-                // A standby whose messages were dropped while another session was followed: only a fresh session
-                // carries the router's whole state again.
+                // The connection's earlier messages went elsewhere: withheld while it was a standby, or applied by an
+                // activation of this router on a silo that has since died. Only a fresh session carries the router's
+                // whole state again.
                 return BmpBatchOutcome.Resync;
             }
 

@@ -1,3 +1,6 @@
+using OrleansNetOps.Telemetry.Alerts;
+using OrleansNetOps.Telemetry.Snmp;
+using OrleansNetOps.Telemetry.Storage;
 using OrleansNetOps.Telemetry.Syslog;
 using OrleansNetOps.Telemetry.TimeSeries;
 
@@ -14,6 +17,8 @@ internal static class AnalysisServices
         services.AddSingleton<LogTemplateIds>();
         Decorate<ITimeSeriesStore>(services, (sp, store) => new AnalysedTimeSeriesStore(store, sp.GetRequiredService<AnalystFeed>()));
         Decorate<ISyslogStore>(services, (sp, store) => new AnalysedSyslogStore(store, sp.GetRequiredService<AnalystFeed>()));
+        Decorate<ITelemetryLog<StoredTrap>>(services, (sp, log) => new AnalysedTelemetryLog<StoredTrap>(log, sp.GetRequiredService<AnalystFeed>().Offer));
+        Decorate<ITelemetryLog<StoredAlert>>(services, (sp, log) => new AnalysedTelemetryLog<StoredAlert>(log, sp.GetRequiredService<AnalystFeed>().Offer));
         return services;
     }
 

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using OrleansNetOps.Analytics.Findings;
 using OrleansNetOps.Grains.Analysis;
+using OrleansNetOps.Telemetry.Alerts;
+using OrleansNetOps.Telemetry.Snmp;
 using OrleansNetOps.Telemetry.Syslog;
 using OrleansNetOps.Telemetry.TimeSeries;
 
@@ -8,7 +11,7 @@ namespace OrleansNetOps.Silo.Analysis;
 
 /// <summary>
 /// The ingestion edge's way to the analysts: stores hand it what they stored, and it delivers it in order, batched per
-/// router, to each router's <see cref="IRouterAnalystGrain"/>. It never makes a collector wait: past its capacity new
+/// router, to each router's <see cref="IRouterAnalystGrain"/>; traps and alerts that state a fault go as findings. It never makes a collector wait: past its capacity new
 /// telemetry is counted as dropped for the analysts (the stores keep it all).
 /// </summary>
 internal sealed class AnalystFeed(IGrainFactory grains, ILogger<AnalystFeed> logger) : BackgroundService
@@ -30,6 +33,22 @@ internal sealed class AnalystFeed(IGrainFactory grains, ILogger<AnalystFeed> log
     public void Offer(MetricSample sample) => Write(sample);
 
     public void Offer(StoredSyslogMessage message) => Write(message);
+
+    public void Offer(StoredTrap trap)
+    {
+        if (SignalTranslation.Finding(trap) is { } finding)
+        {
+            Write(finding);
+        }
+    }
+
+    public void Offer(StoredAlert alert)
+    {
+        if (SignalTranslation.Finding(alert) is { } finding)
+        {
+            Write(finding);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,7 +79,9 @@ internal sealed class AnalystFeed(IGrainFactory grains, ILogger<AnalystFeed> log
             .Select(g => grains.GetGrain<IRouterAnalystGrain>(g.Key).ObserveMetricsAsync([.. g.Select(s => new AnalystMetric(s.Path, s.Time, s.Value))]));
         var logs = batch.OfType<StoredSyslogMessage>().GroupBy(m => m.Router, StringComparer.Ordinal)
             .Select(g => grains.GetGrain<IRouterAnalystGrain>(g.Key).ObserveLogsAsync([.. g.Select(m => new AnalystLogLine(m.Time, m.Message.Message))]));
-        return Task.WhenAll(metrics.Concat(logs));
+        var signals = batch.OfType<Finding>().GroupBy(f => f.Router!, StringComparer.Ordinal)
+            .Select(g => grains.GetGrain<IRouterAnalystGrain>(g.Key).ReportAsync([.. g]));
+        return Task.WhenAll(metrics.Concat(logs).Concat(signals));
     }
 
     private void Write(object item)

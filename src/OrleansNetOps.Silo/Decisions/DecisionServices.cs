@@ -6,14 +6,13 @@ using OrleansNetOps.Governance.Audit;
 using OrleansNetOps.Governance.Guardrails;
 using OrleansNetOps.Grains.Audit;
 using OrleansNetOps.Grains.Coordination;
-using OrleansNetOps.Planning.Validation;
 using OrleansNetOps.Postgres;
 using OrleansNetOps.Postgres.Audit;
 using OrleansNetOps.Silo.Configuration;
 
 namespace OrleansNetOps.Silo.Decisions;
 
-/// <summary>The decision half's services: guardrails in force, the audit trail for the storage shape, the driver and the SLA check.</summary>
+/// <summary>The decision half's services: guardrails in force, the audit trail for the storage shape, and the driver (the SLA verifier reads the probe series from the metric store).</summary>
 internal static class DecisionServices
 {
     public static void AddDecisions(this IServiceCollection services, SiloConfig config, GovernancePolicy guardrails, string? guardrailsYaml)
@@ -29,7 +28,6 @@ internal static class DecisionServices
         }
 
         services.AddSingleton<SimulatedPolicy>();
-        services.AddSingleton<ISlaCheck>(new PredictionSlaCheck());
         if (config.Network.Simulated)
         {
             services.AddSingleton<IDeviceDriver>(sp => new SimulatedNetworkDriver(sp.GetRequiredService<SimulatedPolicy>(), sp.GetRequiredService<TimeProvider>()));

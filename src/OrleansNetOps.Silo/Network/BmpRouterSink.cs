@@ -36,7 +36,7 @@ public sealed class BmpRouterSink(IGrainFactory grains, NetworkTopology topology
         }
 
         var outcome = await grains.GetGrain<IRouterGrain>(connection.RouterId)
-            .ReceiveAsync(new BmpDelivery(connection.Id, time.GetUtcNow(), frames, connection.FromStart, simulated, closed))
+            .ReceiveAsync(new BmpDelivery(connection.Id, time.GetUtcNow(), frames, simulated, closed))
             .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
         if (closed)

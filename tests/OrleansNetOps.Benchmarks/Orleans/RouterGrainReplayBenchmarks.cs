@@ -43,7 +43,7 @@ public class RouterGrainReplayBenchmarks
         var held = await ReplayAsync(close: false);
         var after = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"// Retained per route: router grain {(after - before) / (double)held:F1} B ({held:N0} routes held), bare MonitoredRouter {bare / (double)Prefixes:F1} B");
-        await _router.ReceiveAsync(new BmpDelivery(Connection(), DateTimeOffset.UtcNow, BmpFrameBatch.Empty(0), FromStart: false, Simulated: false, Closed: true));
+        await _router.ReceiveAsync(new BmpDelivery(Connection(), DateTimeOffset.UtcNow, BmpFrameBatch.Empty(0), Simulated: false, Closed: true));
     }
 
     [GlobalCleanup]
@@ -75,7 +75,7 @@ public class RouterGrainReplayBenchmarks
         var at = DateTimeOffset.UtcNow;
         foreach (var batch in _batches)
         {
-            var outcome = await _router!.ReceiveAsync(new BmpDelivery(connection, at, batch, FromStart: true, Simulated: false));
+            var outcome = await _router!.ReceiveAsync(new BmpDelivery(connection, at, batch, Simulated: false));
             if (outcome.Disposition != BmpBatchDisposition.Applied)
             {
                 throw new InvalidOperationException($"batch {outcome.Disposition}: {string.Join("; ", outcome.Rejects)}");
@@ -91,7 +91,7 @@ public class RouterGrainReplayBenchmarks
         if (close)
         {
             // Ends the session, so the next replay starts a fresh view as a reconnecting router's would.
-            await _router.ReceiveAsync(new BmpDelivery(connection, at, BmpFrameBatch.Empty(0), FromStart: false, Simulated: false, Closed: true));
+            await _router.ReceiveAsync(new BmpDelivery(connection, at, BmpFrameBatch.Empty(0), Simulated: false, Closed: true));
         }
 
         return held;

@@ -19,7 +19,8 @@ public sealed class AnalysisApiTests
 
         // A day at 40 % ± 2, then +0.5 % a minute to 60 %, ending now: 85 % is about 50 minutes away.
         var random = new Random(1);
-        var now = DateTimeOffset.UtcNow;
+        // Microseconds: RFC 5424 timestamps carry at most six fractional digits.
+        var now = new DateTimeOffset(DateTime.UtcNow.Ticks / 10 * 10, TimeSpan.Zero);
         var values = Enumerable.Range(0, 1440).Select(_ => 40 + (2 * Gaussian(random)))
             .Concat(Enumerable.Range(0, 40).Select(i => 40 + (0.5 * i) + (0.5 * Gaussian(random)))).ToList();
         var points = values.Select((v, i) => new { router = "R1", path = Path, value = v, timestamp = now.AddMinutes(i - values.Count) }).ToList();
@@ -58,7 +59,7 @@ public sealed class AnalysisApiTests
         var store = silo.App.Services.GetRequiredService<ISyslogStore>();
         for (var i = 0; i < 30; i++)
         {
-            var text = $"<28>1 {now.AddSeconds(i):O} r1 bgpd 812 - - %ADJCHANGE: neighbor 203.0.113.{i + 1} Down Hold Timer Expired";
+            var text = $"<28>1 {now.AddSeconds(i).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'} r1 bgpd 812 - - %ADJCHANGE: neighbor 203.0.113.{i + 1} Down Hold Timer Expired";
             store.Add(new StoredSyslogMessage(now.AddSeconds(i), now, "R1", "127.0.0.1", "udp", SyslogParser.Parse(Encoding.UTF8.GetBytes(text), now)));
         }
 

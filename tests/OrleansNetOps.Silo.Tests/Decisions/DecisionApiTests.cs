@@ -5,9 +5,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansNetOps.Drivers.Simulated;
+using OrleansNetOps.Governance.Guardrails;
+using OrleansNetOps.Governance.Verification;
 using OrleansNetOps.Grains.Coordination;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
+using OrleansNetOps.Silo.Hosting;
 using OrleansNetOps.Silo.Tests.Infrastructure;
 
 namespace OrleansNetOps.Silo.Tests.Decisions;
@@ -16,20 +19,36 @@ public sealed class DecisionApiTests
 {
     // A change the twin proves harmless on the reference network: ISP-B prefers R1's session for inbound traffic; no
     // best path of ours moves and no flow becomes asymmetric, so it is T1.
-    private static readonly object s_change = new { router = "R2", action = "MED_ADJUST", @params = new { peer = "ISP-B", direction = "out", med = 50 }, reason = "test" };
+    internal static readonly object HarmlessChange = new { router = "R2", action = "MED_ADJUST", @params = new { peer = "ISP-B", direction = "out", med = 50 }, reason = "test" };
 
     // A prepend toward ISP-A makes flows asymmetric: escalated to T3, it needs an approver.
     private static readonly object s_prepend = new { router = "R1", action = "AS_PATH_PREPEND", @params = new { peer = "ISP-A", direction = "out", prependCount = 2 }, reason = "test" };
 
-    private static Task<TestSilo> SiloAsync() => TestSilo.StartAsync(TestSilo.MemoryConfig(AuthMode.ApiKey,
-    [
-        new ApiKeyConfig { Name = "alice", Key = "alice-key-0123456789", Roles = [Role.Admin] },
-        new ApiKeyConfig { Name = "bob", Key = "bob-key-0123456789ab", Roles = [Role.Approver] },
-        new ApiKeyConfig { Name = "carol", Key = "carol-key-0123456789", Roles = [Role.Approver] },
-        new ApiKeyConfig { Name = "olga", Key = "olga-key-01234567890", Roles = [Role.Operator] },
-    ], simulated: true) with { Network = new NetworkConfig { Simulated = true, SimulationStepSeconds = 3600 } });
+    // No probes are posted here: each change is kept unjudged once its one-second "after" window has passed.
+    private static Task<TestSilo> SiloAsync() => SiloAsync(TimeSpan.Zero, TimeSpan.FromSeconds(1));
 
-    private static async Task<JsonElement> SendAsync(TestSilo silo, HttpMethod method, string path, string key, object? body = null, HttpStatusCode? expect = null)
+    /// <summary>A silo on the simulated network with the test's keys; memory storage, or PostgreSQL in <paramref name="postgresSchema"/>.</summary>
+    internal static Task<TestSilo> SiloAsync(TimeSpan settle, TimeSpan after, string? postgresSchema = null) => TestSilo.StartAsync(new SiloHostOptions
+    {
+        Config = (postgresSchema is null ? TestSilo.MemoryConfig() : TestSilo.PostgresConfig(postgresSchema)) with
+        {
+            Auth = new AuthConfig
+            {
+                Mode = AuthMode.ApiKey,
+                Keys =
+                [
+                    new ApiKeyConfig { Name = "alice", Key = "alice-key-0123456789", Roles = [Role.Admin] },
+                    new ApiKeyConfig { Name = "bob", Key = "bob-key-0123456789ab", Roles = [Role.Approver] },
+                    new ApiKeyConfig { Name = "carol", Key = "carol-key-0123456789", Roles = [Role.Approver] },
+                    new ApiKeyConfig { Name = "olga", Key = "olga-key-01234567890", Roles = [Role.Operator] },
+                ],
+            },
+            Network = new NetworkConfig { Simulated = true, SimulationStepSeconds = 3600 },
+        },
+        Guardrails = GovernancePolicy.Default with { Verification = new VerificationRules { Before = TimeSpan.FromMinutes(10), Settle = settle, After = after } },
+    });
+
+    internal static async Task<JsonElement> SendAsync(TestSilo silo, HttpMethod method, string path, string key, object? body = null, HttpStatusCode? expect = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -52,9 +71,9 @@ public sealed class DecisionApiTests
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static Task<JsonElement> ActionAsync(TestSilo silo, string id) => SendAsync(silo, HttpMethod.Get, "/api/v1/actions/" + id, "alice-key-0123456789");
+    internal static Task<JsonElement> ActionAsync(TestSilo silo, string id) => SendAsync(silo, HttpMethod.Get, "/api/v1/actions/" + id, "alice-key-0123456789");
 
-    private static async Task<JsonElement> UntilAsync(TestSilo silo, string id, Func<JsonElement, bool> done, double seconds = 20)
+    internal static async Task<JsonElement> UntilAsync(TestSilo silo, string id, Func<JsonElement, bool> done, double seconds = 20)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -70,12 +89,12 @@ public sealed class DecisionApiTests
         }
     }
 
-    private static string State(JsonElement action) => action.GetProperty("state").GetString()!;
+    internal static string State(JsonElement action) => action.GetProperty("state").GetString()!;
 
-    private static Task AutonomousAsync(TestSilo silo) =>
+    internal static Task AutonomousAsync(TestSilo silo) =>
         SendAsync(silo, HttpMethod.Put, "/api/v1/autonomy", "alice-key-0123456789", new { phase = "autonomous" });
 
-    private static long Applies(TestSilo silo) => silo.App.Services.GetRequiredService<SimulatedPolicy>().Applies;
+    internal static long Applies(TestSilo silo) => silo.App.Services.GetRequiredService<SimulatedPolicy>().Applies;
 
     [Fact]
     public async Task The_same_idempotency_key_twice_gives_one_action()
@@ -97,7 +116,7 @@ public sealed class DecisionApiTests
         await using var silo = await SiloAsync();
         await AutonomousAsync(silo);
 
-        var proposed = await SendAsync(silo, HttpMethod.Post, "/api/v1/actions", "olga-key-01234567890", s_change, HttpStatusCode.Created);
+        var proposed = await SendAsync(silo, HttpMethod.Post, "/api/v1/actions", "olga-key-01234567890", HarmlessChange, HttpStatusCode.Created);
         var id = proposed.GetProperty("id").GetString()!;
         var done = await UntilAsync(silo, id, a => State(a) is "COMPLETED" or "FAILED" or "BLOCKED" or "AWAITING_APPROVAL" or "ROLLED_BACK");
 
@@ -126,7 +145,7 @@ public sealed class DecisionApiTests
         var coordinator = silo.Grains.GetGrain<ICoordinatorGrain>("default");
         Assert.True((await coordinator.AcquireAsync("act-first", ["R2|ISP-B|out"], TimeSpan.FromMinutes(5))).Granted);
 
-        var proposed = await SendAsync(silo, HttpMethod.Post, "/api/v1/actions", "olga-key-01234567890", s_change, HttpStatusCode.Created);
+        var proposed = await SendAsync(silo, HttpMethod.Post, "/api/v1/actions", "olga-key-01234567890", HarmlessChange, HttpStatusCode.Created);
         var id = proposed.GetProperty("id").GetString()!;
         var waiting = await UntilAsync(silo, id, a => a.GetProperty("waiting").ValueKind == JsonValueKind.String);
         await Task.Delay(1000);
@@ -147,7 +166,7 @@ public sealed class DecisionApiTests
         await AutonomousAsync(silo);
         var coordinator = silo.Grains.GetGrain<ICoordinatorGrain>("default");
         Assert.True((await coordinator.AcquireAsync("act-first", ["R2|ISP-B|out"], TimeSpan.FromMinutes(5))).Granted);
-        var proposed = await SendAsync(silo, HttpMethod.Post, "/api/v1/actions", "olga-key-01234567890", s_change, HttpStatusCode.Created);
+        var proposed = await SendAsync(silo, HttpMethod.Post, "/api/v1/actions", "olga-key-01234567890", HarmlessChange, HttpStatusCode.Created);
         var id = proposed.GetProperty("id").GetString()!;
         await UntilAsync(silo, id, a => a.GetProperty("waiting").ValueKind == JsonValueKind.String);
 

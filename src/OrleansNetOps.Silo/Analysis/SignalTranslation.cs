@@ -1,0 +1,88 @@
+using System.Globalization;
+using OrleansNetOps.Analytics.Findings;
+using OrleansNetOps.Analytics.Signals;
+using OrleansNetOps.Telemetry.Alerts;
+using OrleansNetOps.Telemetry.Snmp;
+
+namespace OrleansNetOps.Silo.Analysis;
+
+/// <summary>
+/// Reads the signals that state a fault outright from what the collectors stored: an SNMP linkDown trap (RFC 2863's
+/// ifIndex, ifDescr, ifName, ifAdminStatus, ifOperStatus varbinds) and a firing Alertmanager alert about a router.
+/// Everything else stays in its read model for people and is left to the learning analysts.
+/// </summary>
+internal static class SignalTranslation
+{
+    private const string IfIndex = "1.3.6.1.2.1.2.2.1.1";
+    private const string IfDescr = "1.3.6.1.2.1.2.2.1.2";
+    private const string IfAdminStatus = "1.3.6.1.2.1.2.2.1.7";
+    private const string IfOperStatus = "1.3.6.1.2.1.2.2.1.8";
+    private const string IfName = "1.3.6.1.2.1.31.1.1.1.1";
+
+    public static Finding? Finding(StoredTrap stored)
+    {
+        var trap = stored.Trap;
+        if (trap.Name != "linkDown")
+        {
+            return null;
+        }
+
+        var index = trap.Find(IfIndex)?.Value.Integer;
+        var name = Text(trap.Find(IfName)) ?? Text(trap.Find(IfDescr))
+            ?? (index is { } i ? "ifIndex " + i.ToString(CultureInfo.InvariantCulture) : null);
+        if (name is null)
+        {
+            return null;
+        }
+
+        var data = new List<(string, string)> { ("agent", stored.Source) };
+        if (index is { } ifIndex)
+        {
+            data.Add(("ifIndex", ifIndex.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (trap.Find(IfAdminStatus)?.Value.Integer is { } admin)
+        {
+            data.Add(("ifAdminStatus", Status(admin)));
+        }
+
+        if (trap.Find(IfOperStatus)?.Value.Integer is { } oper)
+        {
+            data.Add(("ifOperStatus", Status(oper)));
+        }
+
+        return SignalFindings.InterfaceDown(stored.Router, name, stored.Time, "snmp-trap", [.. data]);
+    }
+
+    public static Finding? Finding(StoredAlert stored)
+    {
+        var alert = stored.Alert;
+        if (stored.Router is not { Length: > 0 } router || alert.Status != AlertStatus.Firing || alert.Name is not { } name)
+        {
+            return null;
+        }
+
+        return SignalFindings.Alert(
+            router,
+            name,
+            alert.Labels.GetValueOrDefault("severity"),
+            alert.Annotations.GetValueOrDefault("summary") ?? alert.Annotations.GetValueOrDefault("description"),
+            alert.StartsAt,
+            "alertmanager",
+            [.. alert.Labels.Where(l => l.Key is not ("alertname" or "severity")).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => (l.Key, l.Value))]);
+    }
+
+    private static string? Text(SnmpVarBind? bind) => bind is { Value.Type: SnmpValueType.OctetString } b && b.Value.Raw.Length > 0 ? b.Value.Text : null;
+
+    // RFC 2863 ifAdminStatus / ifOperStatus.
+    private static string Status(long value) => value switch
+    {
+        1 => "up",
+        2 => "down",
+        3 => "testing",
+        5 => "dormant",
+        6 => "notPresent",
+        7 => "lowerLayerDown",
+        _ => "unknown",
+    };
+}
