@@ -5,6 +5,7 @@ using Orleans.Streams.Core;
 using OrleansNetOps.Analytics.Correlation;
 using OrleansNetOps.Analytics.Findings;
 using OrleansNetOps.Grains.Events;
+using OrleansNetOps.Grains.Incidents;
 using OrleansNetOps.Topology;
 
 namespace OrleansNetOps.Grains.Analysis;
@@ -12,7 +13,9 @@ namespace OrleansNetOps.Grains.Analysis;
 /// <summary>
 /// A domain's correlator: implicitly subscribed to the domain's findings stream, it feeds each finding to the
 /// <see cref="Correlator"/> (dedup, time windows, topology-aware grouping, inhibition, root-cause ranking) and keeps the
-/// recent findings (bounded) for the API, each with the top cause of the candidate that holds it.
+/// recent findings (bounded) for the API, each with the top cause of the candidate that holds it. After each finding it
+/// hands the candidate that holds it (and any candidate it merged away) to the domain's <see cref="IIncidentIntakeGrain"/>:
+/// incidents are opened from these candidates and nowhere else.
 /// </summary>
 [ImplicitStreamSubscription(NetOpsStreams.FindingsNamespace)]
 public sealed class FindingCorrelatorGrain(
@@ -79,6 +82,14 @@ public sealed class FindingCorrelatorGrain(
 
         Close(update.Closed);
         await WriteAsync();
+
+        // Persisted first: a redelivered finding folds into its candidate, and the incident ignores a finding it holds.
+        var holder = update.Opened.Concat(update.Updated).Concat(update.Folded).FirstOrDefault(c => c.Occurrences.ContainsKey(item.DedupKey));
+        var merged = update.Closed.Where(c => c.MergedInto is not null).ToImmutableArray();
+        if (holder is not null || !merged.IsEmpty)
+        {
+            await GrainFactory.GetGrain<IIncidentIntakeGrain>(this.GetPrimaryKeyString()).CorrelatedAsync(item, holder, merged);
+        }
     }
 
     /// <inheritdoc />

@@ -14,4 +14,10 @@ public sealed record NetworkConfig
 
     /// <summary>Seconds between the simulated network's events (fibre cut, repair, withdrawal, re-announcement).</summary>
     public int SimulationStepSeconds { get; init; } = 30;
+
+    /// <summary>
+    /// The closed-loop demo on the simulated network: the utilisation toward one ISP ramps toward congestion, and the
+    /// domain starts in autonomy phase semi (T1 changes apply, T2/T3 wait for approval). Off unless configured.
+    /// </summary>
+    public bool Demo { get; init; }
 }

@@ -337,6 +337,7 @@ internal static partial class SiloConfigBinder
             Simulated = section.Bool("simulated", defaults.Simulated),
             TopologyFile = section.String("topologyFile") ?? defaults.TopologyFile,
             SimulationStepSeconds = section.Int("simulationStepSeconds", defaults.SimulationStepSeconds, 1, 86_400),
+            Demo = section.Bool("demo", defaults.Demo),
         };
         section.Finish();
         return config;

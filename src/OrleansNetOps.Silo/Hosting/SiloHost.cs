@@ -112,6 +112,7 @@ public static class SiloHost
         OrleansNetOps.Silo.Telemetry.TelemetryEndpoints.Map(app);
         OrleansNetOps.Silo.Assistant.AssistantEndpoints.Map(app);
         OrleansNetOps.Silo.Decisions.DecisionEndpoints.MapDecisions(app);
+        OrleansNetOps.Silo.Incidents.IncidentEndpoints.MapIncidents(app);
         OrleansNetOps.Silo.Analysis.AnalysisEndpoints.Map(app);
         app.MapLiveEvents();
         OrleansNetOps.Silo.Portal.PortalEndpoints.MapPortal(app);
@@ -172,6 +173,7 @@ public static class SiloHost
             sp.GetRequiredService<ILogger<BmpCollector>>()));
         services.AddHostedService<CollectorsService>();
         services.AddHostedService<SimulatedNetworkService>();
+        services.AddHostedService<SimulatedTrafficRamp>();
     }
 
     private static string DefaultDetail(int? status, HttpContext context) => status switch

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansNetOps.Collectors;
 using OrleansNetOps.Collectors.Bmp;
 using OrleansNetOps.Silo.Configuration;

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.Net;
+using OrleansNetOps.Analytics.Correlation;
+using OrleansNetOps.Analytics.Findings;
+using OrleansNetOps.Planning.Faults;
+using OrleansNetOps.Topology;
+
+namespace OrleansNetOps.Grains.Incidents;
+
+/// <summary>
+/// Reads a correlator candidate as the fault the planner plans for: leaks and hijacks first (they are about prefixes),
+/// then a lost session or link, then congestion (forecast or a utilisation floor crossed), then a degraded path;
+/// anything else, or a fault whose ISP or neighbour cannot be named, is <see cref="FaultKind.Unknown"/>.
+/// </summary>
+public static class IncidentFaults
+{
+    /// <summary>The fault of <paramref name="candidate"/> on <paramref name="topology"/>.</summary>
+    public static Fault From(IncidentCandidate candidate, NetworkTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(topology);
+        var kinds = candidate.Findings.Select(f => f.Kind).ToHashSet();
+        var isp = IspOf(candidate.TopCause.Subject, topology) ?? candidate.Findings.Select(f => IspOf(f.Subject, topology)).FirstOrDefault(i => i is not null);
+        var prefixes = candidate.Findings.Where(f => f.Subject.Kind == SubjectKind.Prefix).Select(f => f.Subject.Id).Distinct().ToImmutableArray();
+        var sessionLosses = candidate.Occurrences.Where(o => o.Key.StartsWith(FindingKinds.Name(FindingKind.SessionDown) + "|", StringComparison.Ordinal)).Sum(o => o.Value);
+        var kind = kinds switch
+        {
+            _ when kinds.Contains(FindingKind.RouteLeak) => FaultKind.RouteLeak,
+            _ when kinds.Overlaps([FindingKind.OriginHijack, FindingKind.MoreSpecificHijack, FindingKind.MultipleOrigins]) => FaultKind.Hijack,
+            _ when kinds.Overlaps([FindingKind.SessionDown, FindingKind.SessionFlap, FindingKind.LinkDown]) => FaultKind.SessionDown,
+            _ when kinds.Contains(FindingKind.CongestionForecast) || candidate.Findings.Any(IsUtilisationBreach) => FaultKind.Congestion,
+            _ when kinds.Contains(FindingKind.PathQuality) => FaultKind.PathDegradation,
+            _ => FaultKind.Unknown,
+        };
+        var named = kind switch
+        {
+            FaultKind.RouteLeak or FaultKind.Hijack => isp is not null && !prefixes.IsEmpty,
+            FaultKind.Unknown => true,
+            _ => isp is not null,
+        };
+        return new Fault
+        {
+            Kind = named ? kind : FaultKind.Unknown,
+            Summary = candidate.Title,
+            Confidence = Math.Clamp(candidate.TopCause.Confidence, 0, 1),
+            Routers = candidate.Routers,
+            Isp = isp,
+            Peer = isp,
+            Prefixes = prefixes,
+            Recurring = kinds.Contains(FindingKind.SessionFlap) || sessionLosses > 1,
+        };
+    }
+
+    private static bool IsUtilisationBreach(Finding finding) =>
+        finding.Kind == FindingKind.ThresholdBreach && finding.Subject.Id.Contains("util", StringComparison.OrdinalIgnoreCase);
+
+    // The ISP a subject names: directly, as one end of a link, as a session's neighbour, or inside a series or interface id.
+    private static string? IspOf(FindingSubject subject, NetworkTopology topology)
+    {
+        switch (subject.Kind)
+        {
+            case SubjectKind.Isp when topology.Isp(subject.Id) is not null:
+                return subject.Id;
+            case SubjectKind.Link:
+                return subject.Id.Split('~').FirstOrDefault(end => topology.Isp(end) is not null);
+            case SubjectKind.Session when Subjects.TrySplitSession(subject.Id, out _, out var neighbor):
+                return IPAddress.TryParse(neighbor, out var address) && topology.NodeWithAddress(address) is { } node && topology.Isp(node) is not null
+                    ? node
+                    : topology.Isp(neighbor)?.Id;
+            default:
+                return topology.Isps.Select(i => i.Id).FirstOrDefault(id => subject.Id.Contains(id, StringComparison.Ordinal));
+        }
+    }
+}
