@@ -43,11 +43,18 @@ public static class GuardrailsReader
             Risk = RiskSectionReader.Read(top.Section("risk"), defaults.Risk),
             Approval = ApprovalSectionReader.Read(top.Section("approval"), defaults.Approval),
             Autonomy = AutonomySectionReader.Read(top.Section("autonomy"), defaults.Autonomy),
-            Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            Fingerprint = Fingerprint(text),
         };
         top.Finish();
         diagnostics.ThrowIfAny();
         return policy;
+    }
+
+    /// <summary>The fingerprint a policy read from <paramref name="text"/> carries: SHA-256 of its UTF-8 bytes, lower-case hex.</summary>
+    public static string Fingerprint(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>

@@ -131,7 +131,7 @@ internal static class DecisionEndpoints
         }
     }
 
-    private static async Task<IResult> PutGuardrails(HttpRequest request, ClaimsPrincipal user, GuardrailsSource source, IAuditTrail trail, TimeProvider time)
+    private static async Task<IResult> PutGuardrails(HttpRequest request, ClaimsPrincipal user, GuardrailsChanges changes)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync();
@@ -147,16 +147,13 @@ internal static class DecisionEndpoints
             }
         }
 
-        var previous = source.Current;
-        var reload = GuardrailsReader.Reload(text, "PUT /api/v1/guardrails", previous);
-        await trail.AppendAsync(AuditRecords.Policy(Name(user), reload, previous.Fingerprint), time.GetUtcNow());
-        if (!reload.Accepted)
+        var change = await changes.ApplyAsync(text, "PUT /api/v1/guardrails", Name(user), request.HttpContext.RequestAborted);
+        if (!change.Reload.Accepted)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["yaml"] = [.. reload.Errors.Select(e => e.ToString())] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["yaml"] = [.. change.Reload.Errors.Select(e => e.ToString())] });
         }
 
-        source.Replace(reload.Policy, text);
-        return TypedResults.Ok(new { fingerprint = reload.Policy.Fingerprint, yaml = text });
+        return TypedResults.Ok(new { fingerprint = change.Reload.Policy.Fingerprint, yaml = text });
     }
 
     private static async Task<IResult> Audit(string? from, string? to, string? actionId, int? limit, IAuditTrail trail, CancellationToken ct)

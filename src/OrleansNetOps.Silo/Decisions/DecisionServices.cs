@@ -15,9 +15,16 @@ namespace OrleansNetOps.Silo.Decisions;
 /// <summary>The decision half's services: guardrails in force, the audit trail for the storage shape, and the driver (the SLA verifier reads the probe series from the metric store).</summary>
 internal static class DecisionServices
 {
-    public static void AddDecisions(this IServiceCollection services, SiloConfig config, GovernancePolicy guardrails, string? guardrailsYaml)
+    public static void AddDecisions(this IServiceCollection services, SiloConfig config, GovernancePolicy guardrails, GuardrailsFile? guardrailsFile)
     {
-        services.AddSingleton(new GuardrailsSource(guardrails, guardrailsYaml));
+        services.AddSingleton(new GuardrailsSource(guardrails, guardrailsFile?.Text));
+        services.AddSingleton<GuardrailsChanges>();
+        if (guardrailsFile is not null)
+        {
+            services.AddHostedService(sp => new GuardrailsFileWatcher(guardrailsFile, sp.GetRequiredService<GuardrailsChanges>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<GuardrailsFileWatcher>>()));
+        }
+
         if (config.Storage.Kind == StorageKind.Postgres)
         {
             services.AddSingleton<IAuditTrail>(sp => new PostgresAuditTrail(sp.GetRequiredService<PostgresDatabase>()));

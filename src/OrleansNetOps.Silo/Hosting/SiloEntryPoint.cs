@@ -79,15 +79,16 @@ public static class SiloEntryPoint
             ? SiloConfigLoader.LoadEmbedded(environment)
             : SiloConfigLoader.LoadFile(choice.Path, environment, choice.DisplayName);
         var (topology, topologySource) = TopologyFiles.Resolve(config.Network.TopologyFile, choice.Path);
-        var guardrailsFile = choice.Path is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(choice.Path))!, "guardrails.yaml");
-        var guardrails = guardrailsFile is not null && File.Exists(guardrailsFile)
-            ? OrleansNetOps.Governance.Guardrails.GuardrailsReader.Parse(File.ReadAllText(guardrailsFile), Path.GetRelativePath(Directory.GetCurrentDirectory(), guardrailsFile))
+        var guardrailsPath = choice.Path is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(choice.Path))!, "guardrails.yaml");
+        var guardrailsFile = guardrailsPath is not null && File.Exists(guardrailsPath)
+            ? OrleansNetOps.Silo.Decisions.GuardrailsFile.Load(guardrailsPath, Path.GetRelativePath(Directory.GetCurrentDirectory(), guardrailsPath))
             : null;
         return new SiloHostOptions
         {
             Config = config,
             Topology = topology,
-            Guardrails = guardrails,
+            Guardrails = guardrailsFile?.Policy,
+            GuardrailsFile = guardrailsFile,
             TopologySource = topologySource,
             ConfigSource = choice.DisplayName,
             BootstrapAdminKey = environment.GetValueOrDefault(ApiKeyRegistry.BootstrapVariable),

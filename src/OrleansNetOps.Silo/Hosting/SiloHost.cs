@@ -59,7 +59,7 @@ public static class SiloHost
         AddStorage(services, config);
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
-        OrleansNetOps.Silo.Decisions.DecisionServices.AddDecisions(services, config, guardrails, null);
+        OrleansNetOps.Silo.Decisions.DecisionServices.AddDecisions(services, config, guardrails, options.GuardrailsFile);
         OrleansNetOps.Silo.Analysis.AnalysisServices.AddAnalysis(services);
         OrleansNetOps.Silo.Itsm.ItsmServices.AddItsm(services, config);
 

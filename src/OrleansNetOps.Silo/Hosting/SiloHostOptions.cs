@@ -15,6 +15,12 @@ public sealed record SiloHostOptions
     /// <summary>The guardrails every change is checked against; the built-in defaults when null.</summary>
     public OrleansNetOps.Governance.Guardrails.GovernancePolicy? Guardrails { get; init; }
 
+    /// <summary>
+    /// The <c>guardrails.yaml</c> the silo started with: watched, and re-read when it changes on disk (null: nothing
+    /// watched, only <c>PUT /api/v1/guardrails</c> changes the guardrails).
+    /// </summary>
+    public OrleansNetOps.Silo.Decisions.GuardrailsFile? GuardrailsFile { get; init; }
+
     /// <summary>Where the topology came from, for the start-up banner.</summary>
     public string TopologySource { get; init; } = "embedded:topology.yaml";
 
