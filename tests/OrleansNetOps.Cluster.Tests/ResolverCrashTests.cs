@@ -103,6 +103,13 @@ public sealed class ResolverCrashTests(ITestOutputHelper output) : IAsyncLifetim
 
         Assert.True(State(done) is "COMPLETED" or "ROLLED_BACK", done.ToString());
         Assert.Equal(["proposal", "decision", "execution", "validation"], await KindsAsync(validating));
+        // What the driver sent, recorded before the kill, is what the resolver reports after it: one line, one apply.
+        var execution = done.GetProperty("execution");
+        Assert.Equal(applied.GetProperty("execution").ToString(), execution.ToString());
+        Assert.Single(execution.GetProperty("sent").EnumerateArray());
+        Assert.True(execution.GetProperty("readBackConfirmed").GetBoolean(), execution.ToString());
+        var executed = Assert.Single(await AuditAsync(validating), e => e.GetProperty("kind").GetString() == "execution");
+        Assert.Equal("APPLIED", executed.GetProperty("decision").GetString());
         Assert.Contains($"Action {validating}: resuming VALIDATING at its pending verify step", Silo.Log, StringComparison.Ordinal);
 
         // The request expired once, by the timer that outlived the process, and nothing of it ran.
