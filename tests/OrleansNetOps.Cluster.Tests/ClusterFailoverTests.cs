@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using OrleansNetOps.Lab;
 using OrleansNetOps.Lab.Host;
 using OrleansNetOps.Lab.Scenarios;
@@ -74,17 +73,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
             await silo.DisposeAsync();
         }
 
-        await using (var dataSource = NpgsqlDataSource.Create(_connectionString))
-        await using (var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE"))
-        {
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        // The silos' logs stay for a failed run: the failure message names the directory.
-        if (_passed)
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await SiloProcess.CleanUpAsync(_connectionString, _schema, _directory, _passed);
     }
 
     [Fact]

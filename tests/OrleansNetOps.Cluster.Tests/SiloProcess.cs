@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
+using Npgsql;
 
 namespace OrleansNetOps.Cluster.Tests;
 
@@ -19,7 +20,8 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly string _connectionString;
     private Process? _process;
 
-    public SiloProcess(string name, string directory, string schema, string clusterId, string connectionString, string topologyFile)
+    // topologyFile: the network the silo listens to over BMP; null runs the simulated network inside the process.
+    public SiloProcess(string name, string directory, string schema, string clusterId, string connectionString, string? topologyFile)
     {
         Name = name;
         _connectionString = connectionString;
@@ -28,6 +30,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         SiloPort = FreePort(SocketType.Stream);
         _configFile = Path.Combine(directory, $"{name}.yaml");
         _logFile = Path.Combine(directory, $"{name}.log");
+        var network = topologyFile is null
+            ? "  simulated: true\n  simulationStepSeconds: 3600"
+            : $"  simulated: false\n  topologyFile: {topologyFile}";
         File.WriteAllText(_configFile, string.Create(CultureInfo.InvariantCulture, $"""
             http:
               endpoints: [http://127.0.0.1:{HttpPort}]
@@ -49,8 +54,7 @@ internal sealed class SiloProcess : IAsyncDisposable
               flowPort: {FreePort(SocketType.Dgram)}
               snmpTrapPort: {FreePort(SocketType.Dgram)}
             network:
-              simulated: false
-              topologyFile: {topologyFile}
+            {network}
             """));
         Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}"), Timeout = TimeSpan.FromSeconds(3) };
     }
@@ -64,6 +68,23 @@ internal sealed class SiloProcess : IAsyncDisposable
     public int SiloPort { get; }
 
     public HttpClient Api { get; }
+
+    /// <summary>The silo's output so far, across every start.</summary>
+    public string Log
+    {
+        get
+        {
+            if (!File.Exists(_logFile))
+            {
+                return string.Empty;
+            }
+
+            // Shared with the writer that is still appending to it.
+            using var stream = new FileStream(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
 
     public bool Running => _process is { HasExited: false };
 
@@ -147,6 +168,22 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>After a run: drops the silos' schema, and their directory too unless the run failed (its logs stay).</summary>
+    public static async Task CleanUpAsync(string connectionString, string schema, string directory, bool passed)
+    {
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        await using (var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        // A failed run's logs stay: its failure message names the directory.
+        if (passed)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     public async ValueTask DisposeAsync()
