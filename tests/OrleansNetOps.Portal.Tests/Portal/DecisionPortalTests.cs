@@ -85,6 +85,7 @@ public sealed partial class DecisionPortalTests(ChromiumFixture chromium) : IAsy
         await Assertions.Expect(viewerCard).ToContainTextAsync("on R1");
         await Assertions.Expect(viewerCard.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await Assertions.Expect(approverCard.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeVisibleAsync();
+        await Assertions.Expect(viewerCard.Locator("[data-testid=approval-progress]")).ToHaveTextAsync($"0/{waiting[0].GetProperty("requiredApprovals").GetInt32()}");
         await Assertions.Expect(viewer.Locator("[data-testid=live]")).ToHaveTextAsync("live", new() { Timeout = LongWait });
         await ChromiumFixture.ScreenshotAsync(approver, "approvals-approver");
         await ChromiumFixture.ScreenshotAsync(viewer, "approvals-viewer");
@@ -99,6 +100,8 @@ public sealed partial class DecisionPortalTests(ChromiumFixture chromium) : IAsy
         await Assertions.Expect(approverCard).Not.ToHaveAttributeAsync("data-state", "AWAITING_APPROVAL", new() { Timeout = LongWait });
         await Assertions.Expect(viewerCard).ToHaveAttributeAsync("data-state", Moved(), new() { Timeout = LongWait });
         await Assertions.Expect(viewerCard).ToContainTextAsync("duty-lead: approve");
+        await Assertions.Expect(viewerCard.Locator("[data-testid=approval-progress]")).ToHaveTextAsync(OneApproval());
+        await Assertions.Expect(approverCard.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToHaveCountAsync(0);
         var action = await UntilAsync($"/api/v1/actions/{id}", _ => true);
         Assert.Matches(Moved(), action.GetProperty("state").GetString());
         await ChromiumFixture.ScreenshotAsync(viewer, "approvals-approved");
@@ -180,6 +183,9 @@ public sealed partial class DecisionPortalTests(ChromiumFixture chromium) : IAsy
             await Task.Delay(200);
         }
     }
+
+    [GeneratedRegex("^1/")]
+    private static partial Regex OneApproval();
 
     [GeneratedRegex("^finding$")]
     private static partial Regex FindingCell();
