@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrleansNetOps.Analytics.Findings;
 using OrleansNetOps.Grains.Events;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Hosting;
@@ -50,6 +51,16 @@ public sealed class PortalSilo : IAsyncDisposable
             ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
         });
         return new PortalSilo(app);
+    }
+
+    /// <summary>Publishes findings on the domain's findings stream, as the analysts do; the incident side takes them from there.</summary>
+    public async Task PublishAsync(IEnumerable<Finding> findings)
+    {
+        var stream = App.Services.GetRequiredService<IClusterClient>().GetStreamProvider(NetOpsStreams.Provider).GetStream<Finding>(NetOpsStreams.Findings());
+        foreach (var finding in findings)
+        {
+            await stream.OnNextAsync(finding);
+        }
     }
 
     /// <summary>Publishes an event on the domain's live-feed stream, as a grain would.</summary>

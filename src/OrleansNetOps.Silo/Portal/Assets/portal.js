@@ -359,7 +359,7 @@ async function incident(id) {
     return `<section class="panel"><h2>${esc(i.title)}</h2><p>${badge(i.severity)} ${badge(i.state)} opened ${time(i.openedAt)} · routers ${esc((i.routers ?? []).join(', '))} ${ticket(i)}</p>
       ${can(state.roles, 'operator') && i.state === 'open' ? `<button type="button" id="ack">Acknowledge</button>` : ''}</section>
       <section class="panel"><h2>Root cause</h2>${i.rootCause ? `<p>${esc(i.rootCause.summary)} — confidence ${pct(i.rootCause.confidence)}</p><h2>Evidence</h2><pre>${esc(JSON.stringify(i.rootCause.evidence ?? [], null, 2))}</pre>` : '<p class="muted">Not determined yet.</p>'}</section>
-      <section class="panel"><h2>Timeline</h2>${table([['Time', e => time(e.at ?? e.t)], ['Event', e => esc(e.kind ?? e.event ?? '')], ['Detail', e => esc(e.detail ?? e.summary ?? JSON.stringify(e))]], i.timeline ?? [], 'No timeline entry.')}</section>
+      <section class="panel" data-testid="timeline"><h2>Timeline</h2>${table([['Time', e => time(e.at)], ['Event', e => esc(e.kind)], ['By', e => esc(e.actor ?? '')], ['Detail', e => esc(e.text)]], i.timeline ?? [], 'No timeline entry.')}</section>
       <section class="panel"><h2>Candidate actions and the twin's result</h2>${actions.length === 0 ? '<p class="muted">No action.</p>' : actions.map(actionCard).join('')}</section>`;
   });
   await load();
