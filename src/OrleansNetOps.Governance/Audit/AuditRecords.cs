@@ -177,6 +177,14 @@ public static class AuditRecords
         return AuditRecord.Create(actor, "policy", null, outcome, detail);
     }
 
+    /// <summary>An API key added or deleted: who did it, the key's name and roles — never the key or its hash.</summary>
+    /// <param name="actor">The admin who asked.</param>
+    /// <param name="name">The key's name.</param>
+    /// <param name="decision"><c>CREATED</c> or <c>DELETED</c>.</param>
+    /// <param name="roles">The roles the key grants (empty for a deletion).</param>
+    public static AuditRecord ApiKey(string actor, string name, string decision, IEnumerable<string> roles) =>
+        AuditRecord.Create(actor, "api-key", null, decision, new JsonObject { ["name"] = name, ["roles"] = Strings(roles) });
+
     /// <summary>A workflow step (<c>execution</c>, <c>rollback</c>…) with the workflow's own detail.</summary>
     /// <param name="kind">The record kind.</param>
     /// <param name="actionId">The action.</param>

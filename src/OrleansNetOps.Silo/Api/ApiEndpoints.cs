@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using OrleansNetOps.Configuration;
+using OrleansNetOps.Governance.Audit;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
 
@@ -70,7 +71,8 @@ internal static class ApiEndpoints
             silos.Sum(s => s.Activations ?? 0)));
     }
 
-    private static async Task<IResult> AddKeyAsync(HttpRequest http, ApiKeyRegistry registry, StoredKeys stored, CancellationToken cancellationToken)
+    private static async Task<IResult> AddKeyAsync(
+        HttpRequest http, ApiKeyRegistry registry, StoredKeys stored, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, unreadable) = await JsonBody.ReadAsync(http, required: true, cancellationToken);
         if (unreadable is not null)
@@ -90,27 +92,34 @@ internal static class ApiEndpoints
         }
 
         var role = request.Roles.Max();
-        var secret = await stored.AddAsync(request.Name, role, http.HttpContext.User.Identity?.Name ?? "anonymous");
+        var secret = await stored.AddAsync(request.Name, role, Actor(http));
         if (secret is null)
         {
             return Conflict($"A key named '{request.Name}' exists; delete it first to replace it.");
         }
 
         var granted = Enum.GetValues<Role>().Where(r => r <= role).Select(SiloClaims.RoleName).ToList();
+        await audit.AppendAsync(AuditRecords.ApiKey(Actor(http), request.Name, "CREATED", granted), time.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"/api/v1/admin/keys/{Uri.EscapeDataString(request.Name)}", new ApiKeyCreated(request.Name, granted, secret));
     }
 
-    private static async Task<IResult> RemoveKeyAsync(string name, ApiKeyRegistry registry, StoredKeys stored)
+    private static async Task<IResult> RemoveKeyAsync(string name, HttpRequest http, ApiKeyRegistry registry, StoredKeys stored, IAuditTrail audit, TimeProvider time)
     {
         if (registry.FixedKeys.Any(k => string.Equals(k.Name, name, StringComparison.Ordinal)))
         {
             return Conflict($"The key '{name}' is defined in silo.yaml or by {ApiKeyRegistry.BootstrapVariable}; remove it there.");
         }
 
-        return await stored.RemoveAsync(name)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem($"No key named '{name}' was added through the API.", statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+        if (!await stored.RemoveAsync(name))
+        {
+            return TypedResults.Problem($"No key named '{name}' was added through the API.", statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+        }
+
+        await audit.AppendAsync(AuditRecords.ApiKey(Actor(http), name, "DELETED", []), time.GetUtcNow());
+        return TypedResults.NoContent();
     }
+
+    private static string Actor(HttpRequest http) => http.HttpContext.User.Identity?.Name ?? "anonymous";
 
     private static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");

@@ -73,6 +73,20 @@ public sealed class ApiKeyManagementTests
         {
             await Json.ReadProblemAsync(bootstrap, 409);
         }
+
+        // The audit trail has the creation and the deletion, each once, by name and roles: never the key or its hash.
+        using var audit = await SendAsync(silo, HttpMethod.Get, "/api/v1/audit", AdminKey);
+        var auditText = await audit.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(key, auditText, StringComparison.Ordinal);
+        Assert.DoesNotContain(stored.Sha256, auditText, StringComparison.Ordinal);
+        var keyEntries = (await Json.ReadAsync(audit)).EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "api-key")
+            .Select(e => (e.GetProperty("decision").GetString(), e.GetProperty("actor").GetString(), e.GetProperty("detail").ToString())).ToList();
+        Assert.Equal(2, keyEntries.Count);
+        Assert.Contains(keyEntries, e => e.Item1 == "CREATED" && e.Item3.Contains("noc-screen", StringComparison.Ordinal) && e.Item3.Contains("viewer", StringComparison.Ordinal));
+        Assert.Contains(keyEntries, e => e.Item1 == "DELETED" && e.Item3.Contains("noc-screen", StringComparison.Ordinal));
+        Assert.All(keyEntries, e => Assert.Equal("bootstrap-admin", e.Item2));
+        using var verify = await SendAsync(silo, HttpMethod.Get, "/api/v1/audit/verify", AdminKey);
+        Assert.True((await Json.ReadAsync(verify)).GetProperty("valid").GetBoolean());
     }
 
     [Health.PostgresFact]
