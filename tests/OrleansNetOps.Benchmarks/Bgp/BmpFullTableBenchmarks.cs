@@ -11,6 +11,7 @@ using OrleansNetOps.Bgp.Attributes;
 using OrleansNetOps.Bgp.Bmp;
 using OrleansNetOps.Bgp.Messages;
 using OrleansNetOps.Bgp.Monitoring;
+using OrleansNetOps.Benchmarks.Orleans;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Collectors.Bmp;
 using OrleansNetOps.Grains.Network;
@@ -41,26 +42,11 @@ public class BmpFullTableBenchmarks
         var table = SyntheticFullTable.Create(Prefixes);
         _stream = Encode(table);
         Console.WriteLine($"// BMP stream: {_stream.Length:N0} bytes for {Prefixes:N0} prefixes, {table.DistinctUsed:N0} distinct attribute sets");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(TopologyLoader.Parse(
-            "asn: 65001\nrouters:\n  - { id: R1, hostname: bench-router, routerId: 198.51.100.1 }\n", "bench-topology.yaml"));
-        builder.Services.AddSingleton(new SiloConfig { Network = new NetworkConfig { Simulated = false } });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0).AddMemoryGrainStorageAsDefault());
-        _silo = builder.Build();
-        await _silo.StartAsync();
+        _silo = await InProcessSilo.StartAsync();
     }
 
     [GlobalCleanup]
-    public async Task Cleanup()
-    {
-        if (_silo is not null)
-        {
-            await _silo.StopAsync();
-            _silo.Dispose();
-        }
-    }
+    public Task Cleanup() => InProcessSilo.StopAsync(_silo);
 
     [Benchmark(Baseline = true, Description = "socket read only")]
     public async Task<long> SocketOnly()
@@ -123,13 +109,6 @@ public class BmpFullTableBenchmarks
         await client.ConnectAsync(IPAddress.Loopback, port);
         await client.GetStream().WriteAsync(_stream);
         return client;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private async Task SendAsync(int port)
