@@ -13,11 +13,12 @@ namespace OrleansNetOps.Silo.Analysis;
 /// </summary>
 internal static class SignalTranslation
 {
-    private const string IfIndex = "1.3.6.1.2.1.2.2.1.1";
-    private const string IfDescr = "1.3.6.1.2.1.2.2.1.2";
-    private const string IfAdminStatus = "1.3.6.1.2.1.2.2.1.7";
-    private const string IfOperStatus = "1.3.6.1.2.1.2.2.1.8";
-    private const string IfName = "1.3.6.1.2.1.31.1.1.1.1";
+    // RFC 2863's interface columns, by the names the trap parser already knows them under.
+    private static readonly string IfIndex = Column("ifIndex");
+    private static readonly string IfDescr = Column("ifDescr");
+    private static readonly string IfAdminStatus = Column("ifAdminStatus");
+    private static readonly string IfOperStatus = Column("ifOperStatus");
+    private static readonly string IfName = Column("ifName");
 
     public static Finding? Finding(StoredTrap stored)
     {
@@ -71,6 +72,9 @@ internal static class SignalTranslation
             "alertmanager",
             [.. alert.Labels.Where(l => l.Key is not ("alertname" or "severity")).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => (l.Key, l.Value))]);
     }
+
+    private static string Column(string name) =>
+        SnmpObjectNames.ObjectOid(name) ?? throw new InvalidOperationException($"SNMP object {name} is not known to the trap parser");
 
     private static string? Text(SnmpVarBind? bind) => bind is { Value.Type: SnmpValueType.OctetString } b && b.Value.Raw.Length > 0 ? b.Value.Text : null;
 
