@@ -332,6 +332,53 @@ public sealed class MonitoredRouter
         return result;
     }
 
+    /// <summary>
+    /// The neighbour each of <paramref name="locRib"/>'s routes was learned from. RFC 9069 sends Loc-RIB under an
+    /// all-zero peer address, so a best path does not say which session brought it; the path with the same next hop
+    /// and AS path in a global-instance session's Adj-RIB-In (post-policy where the session sends it, else
+    /// pre-policy) does — the lowest such address when several match. Routes with no such path (our own, or a router
+    /// that sends Loc-RIB alone) are absent. One pass over the Adj-RIBs-In, whatever the number of routes asked for.
+    /// </summary>
+    public IReadOnlyDictionary<MonitoredRoute, IPAddress> LearnedFrom(Afi afi, IReadOnlyCollection<MonitoredRoute> locRib)
+    {
+        ArgumentNullException.ThrowIfNull(locRib);
+        var wanted = locRib.Where(r => r.Safi == Safi.Unicast && r.Distinguisher is null).ToLookup(r => r.Route.Prefix);
+        var result = new Dictionary<MonitoredRoute, IPAddress>();
+        if (wanted.Count == 0)
+        {
+            return result;
+        }
+
+        foreach (var session in _sessions.Values)
+        {
+            if (session.Key.PeerType is BmpPeerType.RdInstance or BmpPeerType.LocRib || session.Key.IsLocalOrigin)
+            {
+                continue;
+            }
+
+            var view = _ribs.ContainsKey((session.Key, RibView.AdjInPost, afi)) ? RibView.AdjInPost : RibView.AdjInPre;
+            if (!_ribs.TryGetValue((session.Key, view, afi), out var rib))
+            {
+                continue;
+            }
+
+            foreach (var route in rib.Routes)
+            {
+                foreach (var best in wanted[route.Route.Prefix])
+                {
+                    if (Equals(best.Attributes.NextHop, route.Attributes.NextHop)
+                        && Equals(best.Attributes.EffectiveAsPath, route.Attributes.EffectiveAsPath)
+                        && (!result.TryGetValue(best, out var found) || session.Key.Address.GetAddressBytes().AsSpan().SequenceCompareTo(found.GetAddressBytes()) < 0))
+                    {
+                        result[best] = session.Key.Address;
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Number of routes held for a peer in a view, every family.</summary>
     public int RouteCount(PeerKey peer, RibView view)
     {

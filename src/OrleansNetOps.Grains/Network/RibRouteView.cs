@@ -5,8 +5,9 @@ namespace OrleansNetOps.Grains.Network;
 /// <param name="PathId">ADD-PATH identifier.</param>
 /// <param name="Rd">Route distinguisher.</param>
 /// <param name="PeerAddress">
-/// The peer address of the BMP session that reported the route, as the router reported it: the neighbour for Adj-RIB
-/// routes and the computed Loc-RIB, the all-zero address for a Loc-RIB the router sends (RFC 9069 §4.1 names no neighbour).
+/// The neighbour the route was learned from, the same in every view and in the twin: the BMP peer of an Adj-RIB route;
+/// for a Loc-RIB the router sends (RFC 9069 §4.1 names no neighbour there) the session whose Adj-RIB-In holds the same
+/// next hop and AS path; the all-zero address for our own routes and for a best path no reported session matches.
 /// </param>
 /// <param name="NextHop">Next hop.</param>
 /// <param name="AsPath">Flattened AS path (AS_SET members in order).</param>

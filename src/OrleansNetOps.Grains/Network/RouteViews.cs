@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using OrleansNetOps.Bgp.Attributes;
 using OrleansNetOps.Bgp.Bmp;
 using OrleansNetOps.Bgp.Monitoring;
@@ -60,8 +61,8 @@ public static class RouteViews
         _ => "global",
     };
 
-    /// <summary>A route in the API's rib shape.</summary>
-    public static RibRouteView ToView(MonitoredRoute route, bool best)
+    /// <summary>A route in the API's rib shape; <paramref name="learnedFrom"/> names the neighbour where the BMP peer does not (Loc-RIB).</summary>
+    public static RibRouteView ToView(MonitoredRoute route, bool best, IPAddress? learnedFrom = null)
     {
         ArgumentNullException.ThrowIfNull(route);
         var attributes = route.Attributes;
@@ -69,7 +70,7 @@ public static class RouteViews
             route.Route.Prefix.ToString(),
             route.Route.PathId,
             route.Distinguisher?.ToString(),
-            route.Peer.Address.ToString(),
+            (learnedFrom ?? route.Peer.Address).ToString(),
             attributes.NextHop?.ToString(),
             RouteText.AsPath(attributes.EffectiveAsPath),
             RouteText.Origin(attributes),

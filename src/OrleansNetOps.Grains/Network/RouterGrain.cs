@@ -173,9 +173,17 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
                 Computed: true, selected.Count, selected.Count > bestRoutes.Count));
         }
 
-        var matching = (peers is null ? [null] : peers.Select(p => (PeerKey?)p))
+        // A Loc-RIB route's BMP peer is the all-zero address: a neighbour filter on it means the neighbour it was learned from.
+        var byNeighbour = locRibSent && peers is not null && peers.All(p => p.PeerType != BmpPeerType.LocRib);
+        var matching = (peers is null || byNeighbour ? [null] : peers.Select(p => (PeerKey?)p))
             .SelectMany(p => _router.Routes(query.View, query.Afi, p, query.Safi, query.Rd, query.Vrf, query.Prefix))
             .ToList();
+        if (byNeighbour)
+        {
+            var learned = _router.LearnedFrom(query.Afi, matching);
+            matching = [.. matching.Where(r => learned.TryGetValue(r, out var from) && from.ToString() == query.Peer)];
+        }
+
         // A full table holds a million routes per view: sort only as far as the page reaches (a partial sort), and run
         // the decision process for the page's prefixes only, so a query does not hold the router's BMP feed for seconds.
         var page = matching
@@ -189,7 +197,8 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
         var best = unicast && query.View is RibView.AdjInPost or RibView.AdjInPre
             ? _router.SelectBest(query.Afi, s_bestPath, page.Select(r => r.Route.Prefix).ToHashSet())
             : null;
-        var routes = page.Select(r => RouteViews.ToView(r, query.View == RibView.LocRib || IsBest(best, r))).ToList();
+        var learnedFrom = locRibSent ? _router.LearnedFrom(query.Afi, page) : null;
+        var routes = page.Select(r => RouteViews.ToView(r, query.View == RibView.LocRib || IsBest(best, r), learnedFrom?.GetValueOrDefault(r))).ToList();
         return Task.FromResult(new RibResult(this.GetPrimaryKeyString(), RouteViews.ViewName(query.View), AfiName(query.Afi), routes,
             Computed: false, matching.Count, matching.Count > routes.Count, RouteViews.SafiName(query.Safi)));
     }

@@ -32,6 +32,39 @@ public sealed class TwinApiTests
         Assert.Equal(before, await silo.Client.GetStringAsync("/api/v1/routers/R3/rib?afi=ipv4&view=loc"));
     }
 
+    [Fact]
+    public async Task A_best_route_reads_the_same_in_the_live_Loc_RIB_and_in_the_twin()
+    {
+        await using var silo = await SimulatedSiloAsync();
+        await WaitForRoutersAsync(silo);
+        var live = JsonDocument.Parse(await silo.Client.GetStringAsync("/api/v1/routers/R1/rib?afi=ipv4&view=loc&prefix=8.8.8.0/24")).RootElement;
+        Assert.False(live.GetProperty("computed").GetBoolean());
+
+        using var response = await silo.Client.PostAsJsonAsync("/api/v1/twin/whatif", new
+        {
+            changes = new[] { new { router = "R1", action = "LOCAL_PREF_ADJUST", @params = new { peer = "ISP-A", direction = "in", localPref = 50 } } },
+        });
+        var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var before = result.GetProperty("changes").EnumerateArray()
+            .Single(c => c.GetProperty("router").GetString() == "R1" && c.GetProperty("prefix").GetString() == "8.8.8.0/24").GetProperty("before");
+
+        // The router sends its Loc-RIB under the all-zero peer (RFC 9069); the route still names ISP-A's session, as the twin does.
+        var route = Assert.Single(live.GetProperty("routes").EnumerateArray());
+        Assert.Equal("203.0.113.2", route.GetProperty("peerAddress").GetString());
+        foreach (var field in before.EnumerateObject())
+        {
+            Assert.True(route.TryGetProperty(field.Name, out var value), $"the live route has no {field.Name}");
+            Assert.Equal(field.Value.GetRawText(), value.GetRawText());
+        }
+
+        // A neighbour filter on the Loc-RIB takes the routes learned from that neighbour.
+        var fromIspA = JsonDocument.Parse(await silo.Client.GetStringAsync("/api/v1/routers/R1/rib?afi=ipv4&view=loc&peer=203.0.113.2")).RootElement
+            .GetProperty("routes").EnumerateArray().ToList();
+        Assert.Contains(fromIspA, r => r.GetProperty("prefix").GetString() == "8.8.8.0/24");
+        Assert.All(fromIspA, r => Assert.Equal("203.0.113.2", r.GetProperty("peerAddress").GetString()));
+        Assert.DoesNotContain(fromIspA, r => r.GetProperty("prefix").GetString() == "151.101.0.0/16");
+    }
+
     [Theory]
     [InlineData("""{"changes":[{"router":"R2","action":"LOCAL_PREF_ADJUST","params":{"localPref":"high"}}]}""", "changes[0].params.localPref")]
     [InlineData("""{"changes":[{"router":"R9","action":"LOCAL_PREF_ADJUST","params":{"peer":"ISP-B","localPref":150}}]}""", "changes[0].router")]
