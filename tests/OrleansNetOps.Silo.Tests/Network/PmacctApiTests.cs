@@ -149,6 +149,11 @@ public sealed class PmacctApiTests
         {
             var id = router.GetProperty("id").GetString()!;
             var sysName = router.GetProperty("hostname").GetString();
+            // pmacct keys a Loc-RIB route by the BMP peer that reported it (RFC 9069's all-zero Loc-RIB instance); the API's
+            // route names the neighbour it was learned from instead, so the key takes the instance's address from /peers.
+            using var peerList = await silo.GetAsync($"/api/v1/routers/{Uri.EscapeDataString(id)}/peers");
+            var locRibPeers = (await Json.ReadAsync(peerList)).EnumerateArray()
+                .Where(p => p.GetProperty("peerType").GetString() == "loc-rib").Select(p => p.GetProperty("peerAddress").GetString()).Distinct().ToList();
             foreach (var view in Views)
             {
                 foreach (var (afi, safi, family) in Families)
@@ -162,7 +167,8 @@ public sealed class PmacctApiTests
                     {
                         var rd = route.GetProperty("rd").GetString() is { } text && RouteDistinguisher.TryParse(text, out var parsed) ? parsed : (RouteDistinguisher?)null;
                         var pathId = route.GetProperty("pathId").ValueKind == JsonValueKind.Null ? (uint?)null : route.GetProperty("pathId").GetUInt32();
-                        var key = $"{sysName}|{route.GetProperty("peerAddress").GetString()}|{view}|{family}|{rd}|{IpPrefix.Parse(route.GetProperty("prefix").GetString()!)}|{pathId}";
+                        var peer = view == RibView.LocRib ? Assert.Single(locRibPeers) : route.GetProperty("peerAddress").GetString();
+                        var key = $"{sysName}|{peer}|{view}|{family}|{rd}|{IpPrefix.Parse(route.GetProperty("prefix").GetString()!)}|{pathId}";
                         Assert.True(served.TryAdd(key, route), $"{key} served twice");
                     }
                 }
