@@ -3,9 +3,10 @@ using System.Collections.Immutable;
 namespace OrleansNetOps.Assistant.Learning;
 
 /// <summary>
-/// Blends what engineers said about recommendations into the twin's reward labels before training. The twin's predicted
-/// reward of a candidate is kept as if it were <see cref="TwinWeight"/> observations; each reviewed recommendation of the
-/// same catalogue action is one more, so a handful of verdicts nudges the label and many verdicts dominate it. Held-out
+/// Blends what engineers said about recommendations, and what the probes measured after executed changes
+/// (<see cref="SlaOutcome"/>), into the twin's reward labels before training. The twin's predicted reward of a candidate
+/// is kept as if it were <see cref="TwinWeight"/> observations; each reviewed recommendation or judged change of the same
+/// catalogue action is one more, so a handful nudges the label and many dominate it. Held-out
 /// evaluation stays on the twin's reward alone, so a policy is still judged on the same objective ground as production.
 /// </summary>
 public static class FeedbackShaping

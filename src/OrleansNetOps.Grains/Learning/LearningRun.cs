@@ -22,6 +22,10 @@ public sealed record LearningRun(string RunId, int ModelVersion, double AvgRewar
     [Id(11)]
     public int FeedbackDecisions { get; init; }
 
+    /// <summary>Executed changes whose audited SLA outcome (probes before and after) shaped the training labels.</summary>
+    [Id(13)]
+    public int SlaOutcomes { get; init; }
+
     /// <summary>What the run trained on, in words.</summary>
     [Id(12)]
     public string? TrainedOn { get; init; }

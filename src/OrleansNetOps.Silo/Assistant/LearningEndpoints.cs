@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansNetOps.Assistant.Learning;
+using OrleansNetOps.Governance.Audit;
 using OrleansNetOps.Grains.Events;
 using OrleansNetOps.Grains.Learning;
 using OrleansNetOps.Silo.Auth;
@@ -36,7 +37,7 @@ internal static class LearningEndpoints
         TypedResults.Ok(await Learning(grains).GetRunsAsync());
 
     private static async Task<Results<Created<LearningRun>, ValidationProblem>> Train(
-        JsonElement body, IGrainFactory grains, NetworkTopology topology, SiloConfig config, TimeProvider time, CancellationToken cancellationToken)
+        JsonElement body, IGrainFactory grains, NetworkTopology topology, SiloConfig config, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (body.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined))
@@ -69,12 +70,16 @@ internal static class LearningEndpoints
             .Where(d => d.Verdict is { } && d.Forwarded)
             .Select(d => new ActionFeedback(d.Action, ShadowRules.Reward(d.Verdict!.Value)))
             .ToList();
+        // What the probes measured after executed changes shapes them too, on the twin's reward scale.
+        var outcomes = (await AuditedOutcomes.ReadAsync(audit, cancellationToken))
+            .Select(o => o.Feedback(topology.Sla, config.Assistant.RewardWeights))
+            .ToList();
 
         // Training is CPU-bound and takes seconds: off the request's thread, never inside a grain turn.
         var (policy, productionReward) = await Task.Run(() =>
         {
             var generator = new EpisodeGenerator(topology, TwinState.Converge(topology), config.Assistant.RewardWeights);
-            var training = FeedbackShaping.Shape(generator.Generate(seed, episodes), feedback);
+            var training = FeedbackShaping.Shape(generator.Generate(seed, episodes), feedback.Concat(outcomes));
             var evaluation = generator.Generate(seed + 1, heldOut);
             var trained = PolicyTrainer.Train(training, evaluation, seed);
             return (trained, productionModel is null ? trained.RuleBasedReward : PolicyTrainer.Evaluate(productionModel, evaluation));
@@ -88,7 +93,8 @@ internal static class LearningEndpoints
             $"{reason} (production: {(productionVersion == 0 ? "rule-based planner" : PolicyName(productionVersion))})", policy.TrainingMs, time.GetUtcNow())
         {
             FeedbackDecisions = feedback.Count,
-            TrainedOn = TrainedOn(policy.TrainingEpisodes, feedback),
+            SlaOutcomes = outcomes.Count,
+            TrainedOn = TrainedOn(policy.TrainingEpisodes, feedback, outcomes),
         };
         await learning.RecordAsync(run, policy.Model);
         return TypedResults.Created($"/api/v1/learning/runs/{run.RunId}", run);
@@ -114,18 +120,31 @@ internal static class LearningEndpoints
         return TypedResults.Ok((await learning.PromoteAsync(version, reason))!);
     }
 
-    private static string TrainedOn(int episodes, IReadOnlyList<ActionFeedback> feedback)
+    private static string TrainedOn(int episodes, IReadOnlyList<ActionFeedback> verdicts, IReadOnlyList<ActionFeedback> outcomes)
     {
         var twin = $"{episodes} twin failure-scenario episodes";
-        if (feedback.Count == 0)
+        if (verdicts.Count == 0 && outcomes.Count == 0)
         {
-            return $"{twin}; no reviewed shadow decisions yet, so the labels are the twin's predicted reward alone";
+            return $"{twin}; no reviewed shadow decisions or judged changes yet, so the labels are the twin's predicted reward alone";
         }
 
-        var actions = string.Join(", ", FeedbackShaping.ByAction(feedback).OrderBy(a => a.Key, StringComparer.Ordinal)
-            .Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key} {a.Value.Count} (mean {a.Value.Mean:0.##})")));
-        return $"{twin}; labels blended with {feedback.Count} engineers' verdicts: {actions}";
+        var blended = new List<string>();
+        if (verdicts.Count > 0)
+        {
+            blended.Add($"{verdicts.Count} engineers' verdicts: {PerAction(verdicts)}");
+        }
+
+        if (outcomes.Count > 0)
+        {
+            blended.Add($"{outcomes.Count} audited SLA outcomes of executed changes: {PerAction(outcomes)}");
+        }
+
+        return $"{twin}; labels blended with {string.Join(" and ", blended)}";
     }
+
+    private static string PerAction(IReadOnlyList<ActionFeedback> feedback) =>
+        string.Join(", ", FeedbackShaping.ByAction(feedback).OrderBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key} {a.Value.Count} (mean {a.Value.Mean:0.##})")));
 
     private static ILearningGrain Learning(IGrainFactory grains) => grains.GetGrain<ILearningGrain>(NetOpsStreams.DefaultDomain);
 

@@ -31,7 +31,7 @@ public sealed class LearningApiTests
         Assert.Contains("no shadow A/B verdicts", run.GetProperty("reason").GetString(), StringComparison.Ordinal);
         // Nobody has judged anything yet: the run says it learned from the twin alone.
         Assert.Equal(0, run.GetProperty("feedbackDecisions").GetInt32());
-        Assert.Contains("no reviewed shadow decisions yet", run.GetProperty("trainedOn").GetString(), StringComparison.Ordinal);
+        Assert.Contains("no reviewed shadow decisions or judged changes yet", run.GetProperty("trainedOn").GetString(), StringComparison.Ordinal);
 
         // The candidate's recommendations run in shadow beside production; engineers agree with all of them.
         var stream = silo.App.Services.GetRequiredService<IClusterClient>().GetStreamProvider(NetOpsStreams.Provider).GetStream<NetOpsEvent>(NetOpsStreams.Events());
