@@ -149,7 +149,8 @@ internal static class NetworkEndpoints
         return TypedResults.Ok(await grains.GetGrain<IRouterGrain>(id).GetRibAsync(query));
     }
 
-    private static async Task<Ok<TopologyView>> GetTopology(IGrainFactory grains, NetworkTopology topology)
+    private static async Task<Ok<TopologyView>> GetTopology(IGrainFactory grains, NetworkTopology topology, ITimeSeriesStore metrics, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var routers = topology.Routers.ToDictionary(r => r.Id, r => grains.GetGrain<IRouterGrain>(r.Id));
         var summaries = (await Task.WhenAll(routers.Values.Select(r => r.GetSummaryAsync()))).ToDictionary(s => s.Id);
@@ -161,9 +162,15 @@ internal static class NetworkEndpoints
             .Concat(topology.Isps.Select(i => new TopologyNodeView(i.Id, "isp", null, null, i.Asn, i.RouterId.ToString(), "unknown",
                 i.CapacityGbps, i.LatencyMs, i.CostPerGb)))
             .ToList();
-        var links = topology.Links.Select(l => new TopologyLinkView(l.A, l.B, l.Kind == SessionKind.Ebgp ? "ebgp" : "ibgp",
-                LinkState(l, peers), null, l.LatencyMs, null, l.CapacityGbps))
-            .ToList();
+        var now = time.GetUtcNow();
+        var links = new List<TopologyLinkView>(topology.Links.Count);
+        foreach (var l in topology.Links)
+        {
+            var (utilisation, latency, loss) = await LinkMeasurements.ReadAsync(metrics, topology, l, now, cancellationToken);
+            links.Add(new TopologyLinkView(l.A, l.B, l.Kind == SessionKind.Ebgp ? "ebgp" : "ibgp", LinkState(l, peers), utilisation, latency ?? l.LatencyMs, loss,
+                l.CapacityGbps));
+        }
+
         return TypedResults.Ok(new TopologyView(topology.Name, topology.Asn, nodes, links));
     }
 

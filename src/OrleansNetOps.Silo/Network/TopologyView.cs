@@ -27,8 +27,8 @@ public sealed record TopologyNodeView(
 /// <param name="B">Other end.</param>
 /// <param name="Kind"><c>ebgp</c> or <c>ibgp</c>.</param>
 /// <param name="State"><c>up</c>, <c>down</c> or <c>unknown</c>, from the BGP session over it.</param>
-/// <param name="Utilisation">Share of capacity in use, when traffic is measured.</param>
-/// <param name="LatencyMs">Latency.</param>
-/// <param name="LossPct">Loss in percent, when measured.</param>
+/// <param name="Utilisation">Share of capacity in use: the router's newest utilisation probe toward the ISP in the last 5 minutes; null when none.</param>
+/// <param name="LatencyMs">Latency: the newest latency probe in the last 5 minutes, else the topology's figure.</param>
+/// <param name="LossPct">Loss in percent: the newest loss probe in the last 5 minutes; null when none.</param>
 /// <param name="CapacityGbps">Capacity.</param>
 public sealed record TopologyLinkView(string A, string B, string Kind, string State, double? Utilisation, double LatencyMs, double? LossPct, double CapacityGbps);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OrleansNetOps.Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -105,6 +106,40 @@ public sealed class SeedPortalTests(ChromiumFixture chromium, SeedSiloFixture se
     }
 
     [Fact]
+    public async Task An_ISP_link_shows_what_its_router_measured_and_turns_hot_near_congestion()
+    {
+        var recent = DateTimeOffset.UtcNow.AddSeconds(-5).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        using var posted = await seed.Silo.Client.PostAsJsonAsync("/api/v1/telemetry/metrics", new object[]
+        {
+            new { router = "R1", path = "/probes/isp[name=ISP-B]/utilisation-pct", value = 92.0, timestamp = recent },
+            new { router = "R1", path = "/probes/isp[name=ISP-B]/loss-pct", value = 0.4, timestamp = recent },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, posted.StatusCode);
+
+        var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
+        await page.GotoAsync("/");
+        var link = page.Locator("[data-link=\"ISP-B~R1\"]");
+        await Assertions.Expect(link).ToHaveAttributeAsync("data-utilisation", "0.92", new() { Timeout = LongWait });
+        await Assertions.Expect(link).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bhot\b"));
+        await Assertions.Expect(link.Locator("title")).ToContainTextAsync("utilisation 92.0 %, loss 0.4 %");
+    }
+
+    [Fact]
+    public async Task The_learning_page_shows_shadow_agreement_and_an_admin_trains_a_version_there()
+    {
+        var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
+        await page.GotoAsync("/#/learning");
+        await Assertions.Expect(page.Locator("[data-testid=shadow]")).ToContainTextAsync("recommendation(s)", new() { Timeout = LongWait });
+        await Assertions.Expect(page.Locator("[data-testid=shadow]")).ToContainTextAsync("Graduation");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Train a new version" }).ClickAsync();
+        var runs = page.Locator("[data-testid=runs]");
+        await Assertions.Expect(runs).ToContainTextAsync("twin failure-scenario episodes", new() { Timeout = LongWait });
+        await Assertions.Expect(runs.Locator("tbody tr").First).ToContainTextAsync("v1");
+        await ChromiumFixture.ScreenshotAsync(page, "learning");
+    }
+
+    [Fact]
     public async Task Every_page_is_reachable_by_keyboard_from_the_skip_link_and_the_navigation()
     {
         var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
@@ -113,13 +148,13 @@ public sealed class SeedPortalTests(ChromiumFixture chromium, SeedSiloFixture se
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Skip to content", await page.EvaluateAsync<string>("document.activeElement.textContent"));
         var visited = new List<string>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 9; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             visited.Add(await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
         }
 
-        Assert.Equal(["#/overview", "#/routers", "#/incidents", "#/approvals", "#/audit", "#/autonomy", "#/whatif", "#/metrics"], visited);
+        Assert.Equal(["#/overview", "#/routers", "#/incidents", "#/approvals", "#/audit", "#/autonomy", "#/learning", "#/whatif", "#/metrics"], visited);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Forecasts and metrics");
     }

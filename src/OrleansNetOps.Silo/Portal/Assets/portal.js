@@ -115,7 +115,7 @@ function showLogin(message) {
 document.getElementById('logout').addEventListener('click', () => { sessionStorage.removeItem(KEY); state.roles = []; showLogin('Signed out.'); });
 
 // ---------- pages ----------
-const pages = { overview, routers, router, incidents, incident, approvals, audit, autonomy, whatif, metrics };
+const pages = { overview, routers, router, incidents, incident, approvals, audit, autonomy, learning, whatif, metrics };
 
 function route() {
   state.handlers.clear();
@@ -139,9 +139,9 @@ const pct = v => v == null ? '–' : `${(v * 100).toFixed(1)} %`;
 async function overview() {
   main().innerHTML = `<h1>Overview</h1><div class="grid">
     <section class="panel" aria-labelledby="topo-h"><h2 id="topo-h">Topology</h2><div id="topology" data-testid="topology"><p class="muted">Loading…</p></div>
-      <p class="legend muted"><span class="s-up">━ up</span><span class="s-down">╍ down</span><span class="s-unknown">━ unknown</span> · width: utilisation</p></section>
+      <p class="legend muted"><span class="s-up">━ up</span><span class="s-down">╍ down</span><span class="s-unknown">━ unknown</span> · width: utilisation · <span class="hot">━ utilisation ≥ 85 % or loss</span></p></section>
     <div>
-      <section class="panel"><h2>Open incidents</h2><div id="ov-incidents"></div></section>
+      <section class="panel"><h2>Active incidents</h2><div id="ov-incidents"></div></section>
       <section class="panel"><h2>Approval queue</h2><div id="ov-approvals"></div></section>
       <section class="panel"><h2>Autonomy</h2><div id="ov-autonomy"></div></section>
       <section class="panel"><h2>SLA per ISP</h2><div id="ov-sla"></div></section>
@@ -157,32 +157,45 @@ async function overview() {
       if (type === 'peer' || type === 'router') {
         // The event is applied at once; a refetch shortly after settles anything it could not say (utilisation, ISPs).
         clearTimeout(refresh);
-        refresh = setTimeout(async () => { try { const fresh = await api('/api/v1/topology'); Object.assign(topology, fresh); fresh.links.forEach(paintLink); fresh.nodes.forEach(paintNode); summarise(topology); } catch { /* the next event retries */ } }, 1500);
+        refresh = setTimeout(refetch, 1500);
       }
       if (type === 'incident') loadIncidents();
       if (type === 'action') loadApprovals();
+      if (type === 'audit' && AUTONOMY_AUDIT.has(data.kind)) loadAutonomy();
     });
+    // Utilisation and loss come from flows and probes, which send no topology event: refetch them every 10 s.
+    const refetch = async () => { try { const fresh = await api('/api/v1/topology'); Object.assign(topology, fresh); fresh.links.forEach(paintLink); fresh.nodes.forEach(paintNode); summarise(topology); } catch { /* the next tick retries */ } };
+    state.timers.push(setInterval(refetch, 10_000));
     section(document.getElementById('ov-sla'), 'SLA', () => slaPanel(topology));
   }
+  // Active: everything not yet resolved — open, acknowledged and mitigating incidents still need eyes.
   const loadIncidents = () => section(document.getElementById('ov-incidents'), 'Incidents', async () => {
-    const open = await api('/api/v1/incidents?state=open');
-    return `<p>${bySeverity(open).map(s => `${badge(s.severity)} <strong>${s.count}</strong>`).join(' &nbsp; ')}</p>` +
-      table([['Incident', i => `<a href="#/incidents/${esc(i.id)}">${esc(i.title)}</a>`], ['Severity', i => badge(i.severity)], ['Opened', i => time(i.openedAt)]], open.slice(0, 8), 'No open incident.');
+    const active = (await api('/api/v1/incidents')).filter(i => i.state === 'open' || i.state === 'acknowledged' || i.state === 'mitigating');
+    return `<p>${bySeverity(active).map(s => `${badge(s.severity)} <strong>${s.count}</strong>`).join(' &nbsp; ')}</p>` +
+      table([['Incident', i => `<a href="#/incidents/${esc(i.id)}">${esc(i.title)}</a>`], ['Severity', i => badge(i.severity)], ['State', i => badge(i.state)], ['Opened', i => time(i.openedAt)]], active.slice(0, 8), 'No active incident.');
   });
   const loadApprovals = () => section(document.getElementById('ov-approvals'), 'Approval queue', async () => {
     const waiting = await api('/api/v1/actions?state=AWAITING_APPROVAL');
     return table([['Action', a => `<a href="#/approvals">${esc(a.action)}</a> on ${esc(a.router)}`], ['Risk', a => badge(a.risk)], ['Approvals', a => `${(a.approvals ?? []).length}/${esc(a.requiredApprovals ?? 1)}`]], waiting, 'Nothing waits for approval.');
   });
-  loadIncidents(); loadApprovals();
-  section(document.getElementById('ov-autonomy'), 'Autonomy', async () => autonomySummary(await api('/api/v1/autonomy')));
+  const loadAutonomy = () => section(document.getElementById('ov-autonomy'), 'Autonomy', async () => autonomySummary(await api('/api/v1/autonomy')));
+  loadIncidents(); loadApprovals(); loadAutonomy();
 }
+
+// Audit kinds that change what the autonomy panel shows.
+const AUTONOMY_AUDIT = new Set(['autonomy', 'kill-switch', 'demotion']);
+
+// A link's width is its utilisation; hot (≥ 85 % or measured loss) is marked; the tooltip says both.
+const linkWidth = l => l.utilisation == null ? null : (2 + l.utilisation * 8).toFixed(1);
+const linkHot = l => (l.utilisation ?? 0) >= 0.85 || (l.lossPct ?? 0) > 0;
+const linkTitle = l => `${l.a} – ${l.b}: ${l.state}${l.utilisation == null ? '' : `, utilisation ${pct(l.utilisation)}`}${l.lossPct == null ? '' : `, loss ${l.lossPct} %`}`;
 
 function drawTopology(topology) {
   const { width, height, radius, at } = layout(topology.nodes);
   const big = topology.nodes.length > 200;
   const lines = topology.links.filter(l => at.has(l.a) && at.has(l.b)).map(l => {
-    const a = at.get(l.a), b = at.get(l.b), w = l.utilisation == null ? '' : ` style="stroke-width:${(2 + l.utilisation * 8).toFixed(1)}"`;
-    return `<line class="link ${esc(l.kind)} ${esc(l.state)}" data-link="${esc(linkKey(l.a, l.b))}" data-state="${esc(l.state)}" x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}"${w}><title>${esc(l.a)} – ${esc(l.b)}: ${esc(l.state)}${l.utilisation == null ? '' : `, ${pct(l.utilisation)}`}</title></line>`;
+    const a = at.get(l.a), b = at.get(l.b), w = linkWidth(l) == null ? '' : ` style="stroke-width:${linkWidth(l)}"`;
+    return `<line class="link ${esc(l.kind)} ${esc(l.state)}${linkHot(l) ? ' hot' : ''}" data-link="${esc(linkKey(l.a, l.b))}" data-state="${esc(l.state)}" data-utilisation="${esc(l.utilisation ?? '')}" x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}"${w}><title>${esc(linkTitle(l))}</title></line>`;
   }).join('');
   const nodes = topology.nodes.map(n => {
     const p = at.get(n.id);
@@ -205,6 +218,12 @@ function paintLink(link) {
   const line = document.querySelector(`[data-link="${CSS.escape(linkKey(link.a, link.b))}"]`);
   if (!line) return;
   line.classList.remove('up', 'down', 'unknown'); line.classList.add(link.state); line.dataset.state = link.state;
+  if (link.utilisation !== undefined) {
+    line.dataset.utilisation = link.utilisation ?? '';
+    if (linkWidth(link) == null) line.style.removeProperty('stroke-width'); else line.style.strokeWidth = linkWidth(link);
+    line.classList.toggle('hot', linkHot(link));
+    const title = line.querySelector('title'); if (title) title.textContent = linkTitle(link);
+  }
 }
 
 function paintNode(node) {
@@ -495,6 +514,39 @@ async function autonomy() {
       }, { once: true });
     }
   });
+}
+
+// Shadow and learning: agreement per tier, the graduation bar, the A/B of each policy, and training runs.
+async function learning() {
+  main().innerHTML = `<h1>Shadow &amp; learning</h1><section class="panel" aria-labelledby="sh-h"><h2 id="sh-h">Shadow mode</h2><div id="shadow" data-testid="shadow"></div></section>
+    <section class="panel" aria-labelledby="ln-h"><h2 id="ln-h">Training runs</h2><div id="runs" data-testid="runs"></div></section>`;
+  const shadow = document.getElementById('shadow'), runs = document.getElementById('runs');
+  const loadShadow = () => section(shadow, 'Shadow statistics', async () => {
+    const s = await api('/api/v1/shadow/stats');
+    const tiers = ['T1', 'T2', 'T3'].map(t => `${t} ${pct(s.agreement?.[t])}`).join(' · ');
+    return `<p>${esc(s.totalDecisions)} recommendation(s), ${esc(s.reviewed)} reviewed · agreement ${pct(s.agreement?.overall)} (${tiers}) · mean reward ${s.rewardAvg == null ? '–' : esc(s.rewardAvg.toFixed(2))}</p>
+      <p>Graduation (≥ 90 % agreement over the last 30 reviewed T1 decisions): ${s.readyForProduction ? badge('ready') : badge('not-ready')} — ${esc(s.t1Window)} in the window, agreement ${pct(s.t1WindowAgreement)}</p>
+      <h3>A/B per policy</h3>${table([['Policy', p => esc(p.policy)], ['Decisions', p => esc(p.decisions)], ['Reviewed', p => esc(p.reviewed)], ['Agreement', p => pct(p.agreement)], ['Mean reward', p => p.rewardAvg == null ? '–' : esc(p.rewardAvg.toFixed(2))]], s.perPolicy ?? [], 'No policy has recommended anything yet.')}
+      <h3>Graduations and demotions</h3>${table([['When', g => time(g.at)], ['Change', g => g.ready ? badge('graduated') : badge('demoted')], ['T1 agreement', g => pct(g.agreement)]], s.graduations ?? [], 'None yet.')}`;
+  });
+  const admin = can(state.roles, 'admin');
+  const loadRuns = () => section(runs, 'Training runs', async () => {
+    const list = await api('/api/v1/learning/runs');
+    return (admin ? '<div class="row"><button type="button" id="train">Train a new version</button></div>' : '<p class="muted">Only an admin trains and promotes.</p>') +
+      table([['Version', r => `v${esc(r.modelVersion)}`], ['Avg reward', r => esc(r.avgReward.toFixed(3))], ['Production', r => esc(r.productionReward.toFixed(3))], ['Shadow agreement', r => pct(r.agreementRate)],
+        ['Episodes', r => `${esc(r.episodes)} / ${esc(r.heldOutEpisodes)} held out`], ['Promoted', r => r.promoted ? badge('promoted') : (admin ? `<button type="button" data-promote="${esc(r.modelVersion)}">Promote</button>` : '')],
+        ['Trained on', r => `<small>${esc(r.trainedOn ?? '')}</small>`], ['Why', r => `<small>${esc(r.reason)}</small>`]], [...list].reverse(), 'No training run yet.');
+  });
+  runs.addEventListener('click', async e => {
+    try {
+      if (e.target.id === 'train') { e.target.disabled = true; e.target.textContent = 'Training…'; await api('/api/v1/learning/runs', { method: 'POST', body: {} }); }
+      else if (e.target.dataset.promote) await api(`/api/v1/learning/models/${e.target.dataset.promote}/promote`, { method: 'POST' });
+      else return;
+      loadRuns();
+    } catch (error) { runs.insertAdjacentHTML('afterbegin', failure(error, e.target.id === 'train' ? 'Training' : 'Promotion')); }
+  });
+  onEvent(type => { if (type === 'action') loadShadow(); });
+  loadShadow(); loadRuns();
 }
 
 // What-if: compose changes from the catalogue and run them on the twin.
