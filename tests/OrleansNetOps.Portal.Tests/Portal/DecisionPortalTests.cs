@@ -144,6 +144,42 @@ public sealed partial class DecisionPortalTests(ChromiumFixture chromium) : IAsy
         await ChromiumFixture.ScreenshotAsync(page, "audit-verified");
     }
 
+    [Fact]
+    public async Task The_kill_switch_engaged_in_the_browser_halts_a_T1_change_before_it_reaches_the_router_and_releasing_it_lets_it_run()
+    {
+        var page = await chromium.NewPageAsync(_silo.BaseAddress);
+        await SignInAsync(page, AdminKey);
+        await page.GotoAsync("/#/autonomy");
+        await page.Locator("#kill").ClickAsync();
+        await page.Locator("#confirm").GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#kill")).ToHaveAttributeAsync("data-engaged", "true");
+
+        // R2's MED toward ISP-B is T1: in phase semi it would apply at once; the kill switch holds it before the driver.
+        using var proposed = await SendAsync(HttpMethod.Post, "/api/v1/actions", AdminKey,
+            new { router = "R2", action = "MED_ADJUST", @params = new { peer = "ISP-B", direction = "out", med = 50 }, reason = "kill switch check" });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var id = JsonDocument.Parse(await proposed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var row = page.Locator($"[data-inflight=\"{id}\"]");
+        await Assertions.Expect(row).ToContainTextAsync("kill switch", new() { Timeout = LongWait });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "EXECUTING");
+        await ChromiumFixture.ScreenshotAsync(page, "autonomy-kill-switch-holding");
+        var held = await UntilAsync($"/api/v1/actions/{id}", _ => true);
+        Assert.Equal("EXECUTING", held.GetProperty("state").GetString());
+        using (var audit = await SendAsync(HttpMethod.Get, $"/api/v1/audit?actionId={id}", AdminKey))
+        {
+            var kinds = JsonDocument.Parse(await audit.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+            Assert.DoesNotContain("execution", kinds);
+        }
+
+        await page.Locator("#kill").ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-text")).ToContainTextAsync("Release the kill switch?");
+        await page.Locator("#confirm").GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#kill")).ToHaveAttributeAsync("data-engaged", "false");
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", AppliedOnce(), new() { Timeout = LongWait });
+        var moved = await UntilAsync($"/api/v1/actions/{id}", a => AppliedOnce().IsMatch(a.GetProperty("state").GetString()!));
+        Assert.Matches(AppliedOnce(), moved.GetProperty("state").GetString());
+    }
+
     private NetworkTopology Topology => _silo.App.Services.GetRequiredService<NetworkTopology>();
 
     private static async Task SignInAsync(IPage page, string key)
@@ -192,4 +228,7 @@ public sealed partial class DecisionPortalTests(ChromiumFixture chromium) : IAsy
 
     [GeneratedRegex("^(EXECUTING|VALIDATING|COMPLETED)$")]
     private static partial Regex Moved();
+
+    [GeneratedRegex("^(VALIDATING|COMPLETED)$")]
+    private static partial Regex AppliedOnce();
 }

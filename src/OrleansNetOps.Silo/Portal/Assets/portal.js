@@ -484,8 +484,18 @@ async function audit() {
 
 // Autonomy: phase per scope, kill switch with confirmation, rate limits.
 async function autonomy() {
-  main().innerHTML = '<h1>Autonomy</h1><section class="panel" id="auto"></section>';
+  main().innerHTML = `<h1>Autonomy</h1><section class="panel" id="auto"></section>
+    <section class="panel" aria-labelledby="fl-h"><h2 id="fl-h">Recent actions</h2><div id="inflight" data-testid="inflight"></div></section>`;
   const element = document.getElementById('auto');
+  // What the loop is doing: the newest actions with their state and what each waits for (a kill switch shows here).
+  const inflight = document.getElementById('inflight');
+  const loadActions = () => section(inflight, 'Actions', async () => table([
+    ['Action', a => `${esc(a.action)} on ${esc(a.router)}`], ['Tier', a => esc(a.tier ?? '')], ['State', a => `<span data-testid="action-state">${badge(a.state)}</span>`],
+    ['Waiting for', a => esc(a.waiting ?? '')], ['Created', a => time(a.createdAt)]],
+    (await api('/api/v1/actions')).slice(-10).reverse().map(a => ({ ...a, __attrs: ` data-inflight="${esc(a.id)}" data-state="${esc(a.state)}"` })), 'No action yet.'));
+  loadActions();
+  onEvent(type => { if (type === 'action') loadActions(); });
+  state.timers.push(setInterval(loadActions, 2000));
   const load = () => section(element, 'Autonomy', async () => {
     const a = await api('/api/v1/autonomy');
     const admin = can(state.roles, 'admin');
