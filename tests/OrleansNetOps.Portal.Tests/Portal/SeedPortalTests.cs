@@ -39,6 +39,10 @@ public sealed class SeedPortalTests(ChromiumFixture chromium, SeedSiloFixture se
         await Assertions.Expect(cut).ToHaveAttributeAsync("data-state", "down", new() { Timeout = LongWait });
         await Assertions.Expect(cut).ToHaveCSSAsync("stroke", "rgb(255, 77, 79)");
         await Assertions.Expect(page.Locator("[data-testid=topology-summary]")).ToContainTextAsync("1 links down");
+        var cutAt = System.Diagnostics.Stopwatch.StartNew();
+        // The cut's Peer Down and session finding open an incident (or join the one an earlier cut of the same session opened).
+        await Assertions.Expect(page.Locator("#ov-incidents")).ToContainTextAsync("203.0.113.14", new() { Timeout = 30_000 });
+        output.WriteLine($"overview: an active incident names the cut session {cutAt.ElapsedMilliseconds} ms after the link turned red");
         Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "the page was reloaded");
         await ChromiumFixture.ScreenshotAsync(page, "overview-fibre-cut");
     }
