@@ -266,7 +266,7 @@ public sealed class IncidentGrain(
         }
 
         var governance = await GrainFactory.GetGrain<ICoordinatorGrain>(record.Domain).GovernanceAsync();
-        var context = new GovernanceContext(guardrails.Current, DecisionJson.Read<AutonomyState>(governance.AutonomyJson),
+        var context = new GovernanceContext(guardrails.Resolve(governance.Policy), DecisionJson.Read<AutonomyState>(governance.AutonomyJson),
             DecisionJson.Read<RateLimitState>(governance.RateLimitsJson), now);
         var plan = Planner.Choose(record.Fault, proven, topology, context, actionId, Agent, record.Domain);
         var weighed = string.Join("; ", plan.Evaluations.Select(e => $"{e.Candidate.Id} {e.Candidate.Describe()}: {e.Why}"));

@@ -169,7 +169,7 @@ public sealed class VerificationApiTests
     }
 
     // The windows the resolver fixed when it applied the change (shown while it waits to judge).
-    private static async Task<(DateTimeOffset AfterFrom, DateTimeOffset AfterTo)> PendingWindowsAsync(TestSilo silo, string id)
+    internal static async Task<(DateTimeOffset AfterFrom, DateTimeOffset AfterTo)> PendingWindowsAsync(TestSilo silo, string id)
     {
         var pending = await UntilAsync(silo, id, a => State(a) != "EXECUTING" && State(a) != "PLANNING" && State(a) != "ANALYZING" && State(a) != "INITIATED");
         Assert.True(State(pending) == "VALIDATING", pending.ToString());
@@ -186,11 +186,11 @@ public sealed class VerificationApiTests
         (side.GetProperty("samples").GetInt32(), side.GetProperty("latencyMs").GetDouble(), Math.Round(side.GetProperty("lossPct").GetDouble(), 6));
 
     // Evenly inside [from, to): never on the edges, which belong to the neighbouring window.
-    private static IEnumerable<DateTimeOffset> Spread(DateTimeOffset from, DateTimeOffset to, int count) =>
+    internal static IEnumerable<DateTimeOffset> Spread(DateTimeOffset from, DateTimeOffset to, int count) =>
         Enumerable.Range(1, count).Select(i => from + (to - from) * i / (count + 1));
 
     // One probe = a latency and a loss point with the same timestamp, through the ingest API.
-    private static Task ProbesAsync(TestSilo silo, string router, string isp, IEnumerable<DateTimeOffset> times, double latencyMs, double lossPct) =>
+    internal static Task ProbesAsync(TestSilo silo, string router, string isp, IEnumerable<DateTimeOffset> times, double latencyMs, double lossPct) =>
         SendAsync(silo, HttpMethod.Post, "/api/v1/telemetry/metrics", Olga, times.SelectMany(t => new object[]
         {
             new { router, path = $"/probes/isp[name={isp}]/latency-ms", value = latencyMs, timestamp = t.ToString("O", CultureInfo.InvariantCulture) },
