@@ -9,6 +9,7 @@ using OrleansNetOps.Governance.Approvals;
 using OrleansNetOps.Governance.Audit;
 using OrleansNetOps.Governance.Autonomy;
 using OrleansNetOps.Governance.Decisions;
+using OrleansNetOps.Governance.Priority;
 using OrleansNetOps.Governance.RateLimits;
 using OrleansNetOps.Grains.Accuracy;
 using OrleansNetOps.Grains.Audit;
@@ -82,6 +83,8 @@ public sealed class ActionGrain(
         {
             Id = id,
             IncidentId = proposal.IncidentId,
+            Severity = proposal.Severity,
+            ServiceImpact = proposal.ServiceImpact,
             Router = proposal.Router,
             Action = proposal.Action,
             Parameters = parameters,
@@ -427,7 +430,7 @@ public sealed class ActionGrain(
     {
         if (record.Action != "NO_ACTION")
         {
-            var lease = await Coordinator.AcquireAsync(record.Id, [LeaseObject(record)], s_leaseTtl);
+            var lease = await Coordinator.AcquireAsync(record.Id, [LeaseObject(record)], s_leaseTtl, DecisionJson.Write(Claim(record)));
             if (!lease.Granted)
             {
                 await WaitAsync("waiting for a lease: " + lease.Reason);
@@ -435,7 +438,7 @@ public sealed class ActionGrain(
             }
         }
 
-        var gate = await Coordinator.GateAsync(DecisionJson.Write(record.Decision!), record.Approval is null ? null : DecisionJson.Write(record.Approval));
+        var gate = await Coordinator.GateAsync(DecisionJson.Write(record.Decision!), record.Approval is null ? null : DecisionJson.Write(record.Approval), DecisionJson.Write(Claim(record)));
         if (gate.Outcome == nameof(GateOutcome.Wait))
         {
             await WaitAsync(gate.Reason);
@@ -559,6 +562,10 @@ public sealed class ActionGrain(
             DecisionJson.Read<RateLimitState>(governance.RateLimitsJson), time.GetUtcNow());
         return (GovernanceDecider.Decide(Proposal(record, twin), context), twin, whatIfJson);
     }
+
+    // Where it stands in the coordinator's queue when a lease or a rate-limit slot is contended.
+    private static QueueClaim Claim(ActionRecord record) => new(record.Id, record.Severity ?? "minor", record.ServiceImpact,
+        record.Twin is { PerIsp.IsDefaultOrEmpty: false } twin ? 1 - twin.PerIsp.Max(l => l.UtilisationAfter) : null, record.CreatedAt);
 
     private ProposedAction Proposal(ActionRecord record, TwinVerdict? twin) =>
         Planner.Proposal(new Candidate("c1", record.Router, record.Action, record.Parameters, record.Reason, "operator", record.Confidence),

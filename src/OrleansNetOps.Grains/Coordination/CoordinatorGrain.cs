@@ -4,6 +4,7 @@ using OrleansNetOps.Governance.Audit;
 using OrleansNetOps.Governance.Autonomy;
 using OrleansNetOps.Governance.Decisions;
 using OrleansNetOps.Governance.Guardrails;
+using OrleansNetOps.Governance.Priority;
 using OrleansNetOps.Governance.RateLimits;
 using OrleansNetOps.Grains.Audit;
 
@@ -28,6 +29,11 @@ public sealed class CoordinatorGrain(
     public const string SystemActor = "system";
 
     private const int MaxFileTexts = 64;
+    private const string RateLimitSlot = "rate-limit";
+    private static readonly TimeSpan s_waitingLapse = TimeSpan.FromSeconds(2);
+
+    // Who waits for what, kept in memory: a resolver re-asks while it waits, so a new activation learns the queue anew.
+    private readonly Dictionary<string, (QueueClaim Claim, string For, DateTimeOffset Seen)> _waiting = new(StringComparer.Ordinal);
     private const int MaxJudged = 2048;
 
     private string Domain => this.GetPrimaryKeyString();
@@ -136,12 +142,33 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc />
-    public async Task<GateAnswer> GateAsync(string decisionJson, string? requestJson)
+    public async Task<GateAnswer> GateAsync(string decisionJson, string? requestJson, string? claimJson = null)
     {
         var decision = DecisionJson.Read<GovernanceDecision>(decisionJson);
         var request = requestJson is null ? null : DecisionJson.Read<ApprovalRequest>(requestJson);
-        var result = ExecutionGate.Evaluate(decision, request, new GovernanceContext(Policy, Autonomy, RateLimits, time.GetUtcNow()));
-        if (result.Outcome == GateOutcome.Proceed && !ReferenceEquals(result.RateLimits, RateLimits))
+        var claim = claimJson is null ? null : DecisionJson.Read<QueueClaim>(claimJson);
+        var now = time.GetUtcNow();
+        var result = ExecutionGate.Evaluate(decision, request, new GovernanceContext(Policy, Autonomy, RateLimits, now));
+        var takesSlot = result.Outcome == GateOutcome.Proceed && !ReferenceEquals(result.RateLimits, RateLimits);
+        if (claim is not null)
+        {
+            // Only a rate-limit wait queues (it carries when a slot frees); approval and kill-switch waits are not contention.
+            if (result.Outcome == GateOutcome.Wait && result.RetryAt is not null)
+            {
+                Enqueue(claim, RateLimitSlot, now);
+            }
+            else if (takesSlot && FirstAhead(claim, RateLimitSlot, now) is { } first)
+            {
+                Enqueue(claim, RateLimitSlot, now);
+                return new GateAnswer(nameof(GateOutcome.Wait), $"rate limit: {first.ActionId} ({first.Severity}) goes first", result.RetryAt);
+            }
+            else
+            {
+                _waiting.Remove(claim.ActionId);
+            }
+        }
+
+        if (takesSlot)
         {
             state.State.RateLimitsJson = DecisionJson.Write(result.RateLimits);
             await state.WriteStateAsync();
@@ -151,16 +178,34 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc />
-    public async Task<LeaseAnswer> AcquireAsync(string holder, string[] objects, TimeSpan ttl)
+    public async Task<LeaseAnswer> AcquireAsync(string holder, string[] objects, TimeSpan ttl, string? claimJson = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(holder);
         ArgumentNullException.ThrowIfNull(objects);
+        var claim = claimJson is null ? null : DecisionJson.Read<QueueClaim>(claimJson);
         var now = time.GetUtcNow();
         var live = state.State.Leases.Where(l => l.Expires > now).ToList();
         if (objects.Select(o => live.FirstOrDefault(l => l.Object == o && l.Holder != holder)).FirstOrDefault(l => l is not null) is { } busy)
         {
             state.State.Leases = live;
+            if (claim is not null)
+            {
+                Enqueue(claim, busy.Object, now);
+            }
+
             return new LeaseAnswer(false, $"{busy.Object} is leased to {busy.Holder} until {busy.Expires:O}");
+        }
+
+        var renewing = live.Any(l => l.Holder == holder);
+        if (claim is not null && !renewing && objects.Select(o => (Object: o, First: FirstAhead(claim, o, now))).FirstOrDefault(x => x.First is not null) is { First: { } first } contested)
+        {
+            Enqueue(claim, contested.Object, now);
+            return new LeaseAnswer(false, $"{contested.Object} goes first to {first.ActionId} ({first.Severity})");
+        }
+
+        if (claim is not null)
+        {
+            _waiting.Remove(claim.ActionId);
         }
 
         live.RemoveAll(l => l.Holder == holder && objects.Contains(l.Object));
@@ -173,6 +218,7 @@ public sealed class CoordinatorGrain(
     /// <inheritdoc />
     public async Task ReleaseAsync(string holder)
     {
+        _waiting.Remove(holder);
         if (state.State.Leases.RemoveAll(l => l.Holder == holder) > 0)
         {
             await state.WriteStateAsync();
@@ -184,6 +230,24 @@ public sealed class CoordinatorGrain(
     {
         var now = time.GetUtcNow();
         return Task.FromResult<IReadOnlyList<Lease>>([.. state.State.Leases.Where(l => l.Expires > now)]);
+    }
+
+    /// <inheritdoc />
+    public Task<string> QueueAsync()
+    {
+        var now = time.GetUtcNow();
+        var live = Live(now).ToList();
+        var order = QueueOrder.Order(live.Select(w => w.Claim));
+        return Task.FromResult(new JsonArray([.. order.Select((c, i) => (JsonNode)new JsonObject
+        {
+            ["position"] = i + 1,
+            ["actionId"] = c.ActionId,
+            ["severity"] = c.Severity,
+            ["serviceImpact"] = c.ServiceImpact,
+            ["spareCapacity"] = c.SpareCapacity,
+            ["since"] = c.Since.UtcDateTime,
+            ["waitingFor"] = _waiting[c.ActionId].For,
+        })]).ToJsonString());
     }
 
     /// <inheritdoc />
@@ -229,6 +293,22 @@ public sealed class CoordinatorGrain(
     }
 
     private string AutonomyView() => View(Autonomy).ToJsonString();
+
+    private void Enqueue(QueueClaim claim, string waitingFor, DateTimeOffset now) => _waiting[claim.ActionId] = (claim, waitingFor, now);
+
+    // Waiting resolvers ask again every quarter second; one silent for longer than this has stopped waiting (done, or its silo is gone).
+    private IEnumerable<(QueueClaim Claim, string For, DateTimeOffset Seen)> Live(DateTimeOffset now)
+    {
+        foreach (var gone in _waiting.Where(w => now - w.Value.Seen > s_waitingLapse).Select(w => w.Key).ToList())
+        {
+            _waiting.Remove(gone);
+        }
+
+        return _waiting.Values;
+    }
+
+    private QueueClaim? FirstAhead(QueueClaim claim, string waitingFor, DateTimeOffset now) =>
+        QueueOrder.Ahead(claim, Live(now).Where(w => w.For == waitingFor).Select(w => w.Claim)).FirstOrDefault();
 
     private JsonObject View(AutonomyState autonomy)
     {

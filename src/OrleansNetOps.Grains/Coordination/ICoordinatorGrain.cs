@@ -32,11 +32,24 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     /// </summary>
     Task<string> RecordOutcomeAsync(OutcomeReport report);
 
-    /// <summary>Evaluates the execution gate for a decision (and its approval request) with the state now; takes the rate-limit slot on Proceed.</summary>
-    Task<GateAnswer> GateAsync(string decisionJson, string? requestJson);
+    /// <summary>
+    /// Evaluates the execution gate for a decision (and its approval request) with the state now; takes the rate-limit
+    /// slot on Proceed. With a <c>QueueClaim</c> (JSON): an action the rate limit holds back joins the queue, and a new
+    /// slot goes to no action while one that ranks ahead of it waits for a slot.
+    /// </summary>
+    Task<GateAnswer> GateAsync(string decisionJson, string? requestJson, string? claimJson = null);
 
-    /// <summary>Grants (or renews) every object to the holder, or none of them.</summary>
-    Task<LeaseAnswer> AcquireAsync(string holder, string[] objects, TimeSpan ttl);
+    /// <summary>
+    /// Grants (or renews) every object to the holder, or none of them. With a <c>QueueClaim</c> (JSON): a holder refused
+    /// joins the queue, and a free object goes to no holder while one that ranks ahead of it waits for that object.
+    /// </summary>
+    Task<LeaseAnswer> AcquireAsync(string holder, string[] objects, TimeSpan ttl, string? claimJson = null);
+
+    /// <summary>
+    /// The actions waiting at their execute step for a lease or a rate-limit slot, in the order they will go (severity,
+    /// service impact, spare capacity, age): <c>[{ position, actionId, severity, serviceImpact, spareCapacity, since, waitingFor }]</c>.
+    /// </summary>
+    Task<string> QueueAsync();
 
     /// <summary>Releases everything the holder has.</summary>
     Task ReleaseAsync(string holder);

@@ -34,6 +34,9 @@ internal static class DecisionEndpoints
         api.MapPost("/actions/{id}/rollback", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             ReplyAsync(grains.GetGrain<IActionGrain>(id).RollbackAsync(Name(user)))).RequireAuthorization(RolePolicies.Operator);
 
+        api.MapGet("/queue", async (IGrainFactory grains) => Json(await grains.GetGrain<ICoordinatorGrain>(Domain).QueueAsync()))
+            .RequireAuthorization(RolePolicies.Viewer)
+            .WithSummary("The coordinator's queue: actions waiting for a lease or a rate-limit slot, in the order they go (severity, service impact, spare capacity, age).");
         api.MapGet("/autonomy", async (IGrainFactory grains) => Json(await grains.GetGrain<ICoordinatorGrain>(Domain).AutonomyAsync()))
             .RequireAuthorization(RolePolicies.Viewer);
         api.MapPut("/autonomy", SetAutonomy).RequireAuthorization(RolePolicies.Admin)
