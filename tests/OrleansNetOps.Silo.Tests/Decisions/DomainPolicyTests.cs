@@ -96,6 +96,46 @@ public sealed class DomainPolicyTests
         Assert.Equal("T1", waiting.GetProperty("tier").GetString());
     }
 
+    [Fact]
+    public async Task Engineers_verdicts_count_once_per_action_toward_the_scope_s_track_record()
+    {
+        await using var silo = await SiloAsync(TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        var first = (await SendAsync(silo, HttpMethod.Post, "/api/v1/actions", Olga, HarmlessChange, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var second = (await SendAsync(silo, HttpMethod.Post, "/api/v1/actions", Olga, HarmlessChange, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        foreach (var id in new[] { first, second })
+        {
+            // Passive (the default): the T1 change is recommended, and waits for a person.
+            Assert.Equal("AWAITING_APPROVAL", State(await UntilAsync(silo, id, a => State(a) is "AWAITING_APPROVAL" or "FAILED" or "BLOCKED" or "COMPLETED")));
+        }
+
+        await FeedbackAsync(silo, first, "disagree");
+        await FeedbackAsync(silo, second, "partial");
+        await FeedbackAsync(silo, first, "agree");
+
+        var record = Assert.Single((await SendAsync(silo, HttpMethod.Get, "/api/v1/autonomy", Alice)).GetProperty("trackRecords").EnumerateArray());
+        Assert.Equal(("default/edge/path-preference", 2), (record.GetProperty("scope").GetString(), record.GetProperty("outcomes").GetInt32()));
+        Assert.Equal(0.15, record.GetProperty("accuracy").GetDouble(), 9);
+    }
+
+    // The shadow grain learns of an action from the live feed, so the first verdict may have to wait for it.
+    private static async Task FeedbackAsync(TestSilo silo, string id, string verdict)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/actions/{id}/feedback") { Content = System.Net.Http.Json.JsonContent.Create(new { verdict }) };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Olga);
+            using var response = await silo.Client.SendAsync(request);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"feedback on {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(100);
+        }
+    }
+
     private static IEnumerable<string> Conflicts(JsonElement whatIf) =>
         whatIf.GetProperty("checks").GetProperty("policyConflicts").EnumerateArray().Select(c => c.ToString());
 }
