@@ -9,6 +9,7 @@ using OrleansNetOps.Governance.Approvals;
 using OrleansNetOps.Governance.Audit;
 using OrleansNetOps.Governance.Autonomy;
 using OrleansNetOps.Governance.Decisions;
+using OrleansNetOps.Governance.Priority;
 using OrleansNetOps.Governance.RateLimits;
 using OrleansNetOps.Grains.Accuracy;
 using OrleansNetOps.Grains.Audit;
@@ -82,6 +83,8 @@ public sealed class ActionGrain(
         {
             Id = id,
             IncidentId = proposal.IncidentId,
+            Severity = proposal.Severity,
+            ServiceImpact = proposal.ServiceImpact,
             Router = proposal.Router,
             Action = proposal.Action,
             Parameters = parameters,
@@ -250,7 +253,7 @@ public sealed class ActionGrain(
 
         var governance = await Coordinator.GovernanceAsync();
         var autonomy = DecisionJson.Read<AutonomyState>(governance.AutonomyJson);
-        var transition = request.Timeout(time.GetUtcNow(), autonomy.AutoApprovalFor(decision.Scope, decision.Tier, guardrails.Current.Autonomy));
+        var transition = request.Timeout(time.GetUtcNow(), autonomy.AutoApprovalFor(decision.Scope, decision.Tier, guardrails.Resolve(governance.Policy).Autonomy));
         if (!transition.Changed)
         {
             return;
@@ -274,6 +277,20 @@ public sealed class ActionGrain(
         }
 
         await ForgetReminderAsync(ApprovalReminder);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReportOutcomeAsync(OutcomeKind outcome, string source)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        if (_record?.Decision is not { } decision)
+        {
+            return false;
+        }
+
+        var scope = decision.Scope;
+        await Coordinator.RecordOutcomeAsync(new OutcomeReport(_record.Id, scope.Domain, scope.DeviceClass, scope.Category, outcome, source));
+        return true;
     }
 
     // Runs effects until the workflow must wait for time, people or another action; never two loops at once.
@@ -413,7 +430,7 @@ public sealed class ActionGrain(
     {
         if (record.Action != "NO_ACTION")
         {
-            var lease = await Coordinator.AcquireAsync(record.Id, [LeaseObject(record)], s_leaseTtl);
+            var lease = await Coordinator.AcquireAsync(record.Id, [LeaseObject(record)], s_leaseTtl, DecisionJson.Write(Claim(record)));
             if (!lease.Granted)
             {
                 await WaitAsync("waiting for a lease: " + lease.Reason);
@@ -421,7 +438,7 @@ public sealed class ActionGrain(
             }
         }
 
-        var gate = await Coordinator.GateAsync(DecisionJson.Write(record.Decision!), record.Approval is null ? null : DecisionJson.Write(record.Approval));
+        var gate = await Coordinator.GateAsync(DecisionJson.Write(record.Decision!), record.Approval is null ? null : DecisionJson.Write(record.Approval), DecisionJson.Write(Claim(record)));
         if (gate.Outcome == nameof(GateOutcome.Wait))
         {
             await WaitAsync(gate.Reason);
@@ -455,7 +472,9 @@ public sealed class ActionGrain(
             ["at"] = result.Apply.At.UtcDateTime,
         };
         // The windows travel with the VALIDATING checkpoint, so a resolver resumed after a silo loss judges the same probes.
-        var windows = result.ReadBack.Confirmed ? VerificationWindows.Of(guardrails.Current.Verification, record.Snapshot!.TakenAt, result.ReadBack.At) : null;
+        var windows = result.ReadBack.Confirmed
+            ? VerificationWindows.Of((await guardrails.CurrentAsync(GrainFactory, record.Domain)).Verification, record.Snapshot!.TakenAt, result.ReadBack.At)
+            : null;
         _record = record with { ExecutionJson = execution.ToJsonString(), Windows = windows, Waiting = null };
         await AuditAsync(AuditRecords.Step("execution", record.Id, Actor, outcome, execution));
         if (result.ReadBack.Confirmed)
@@ -486,7 +505,7 @@ public sealed class ActionGrain(
                 return false;
             }
 
-            var rules = guardrails.Current.Verification;
+            var rules = (await guardrails.CurrentAsync(GrainFactory, record.Domain)).Verification;
             var paths = await ProbeSeries.ReadAsync(probes, topology.Routers.Select(r => r.Id), windows);
             report = VerificationReport.Of(rules.Verify(paths.Select(p => p.Probes)), paths, windows, rules, now);
         }
@@ -495,6 +514,12 @@ public sealed class ActionGrain(
         var reasons = report["reasons"]!.AsArray().Select(r => r!.GetValue<string>());
         _record = record with { VerificationJson = report.ToJsonString() };
         await AuditAsync(AuditRecords.Step("validation", record.Id, Actor, outcome, report.DeepClone().AsObject()));
+        if (outcome is VerificationReport.Verified or VerificationReport.RollbackRequired)
+        {
+            // Counted before the transition: the next decision in this scope already sees a demotion it causes.
+            await ReportOutcomeAsync(outcome == VerificationReport.Verified ? OutcomeKind.Correct : OutcomeKind.Incorrect, "verification");
+        }
+
         await CompleteAndAsync(outcome == VerificationReport.RollbackRequired ? WorkflowEvent.VerificationFailed : WorkflowEvent.Verified,
             outcome + ": " + string.Join("; ", reasons));
         return true;
@@ -533,10 +558,14 @@ public sealed class ActionGrain(
         }
 
         var governance = await Coordinator.GovernanceAsync();
-        var context = new GovernanceContext(guardrails.Current, DecisionJson.Read<AutonomyState>(governance.AutonomyJson),
+        var context = new GovernanceContext(guardrails.Resolve(governance.Policy), DecisionJson.Read<AutonomyState>(governance.AutonomyJson),
             DecisionJson.Read<RateLimitState>(governance.RateLimitsJson), time.GetUtcNow());
         return (GovernanceDecider.Decide(Proposal(record, twin), context), twin, whatIfJson);
     }
+
+    // Where it stands in the coordinator's queue when a lease or a rate-limit slot is contended.
+    private static QueueClaim Claim(ActionRecord record) => new(record.Id, record.Severity ?? "minor", record.ServiceImpact,
+        record.Twin is { PerIsp.IsDefaultOrEmpty: false } twin ? 1 - twin.PerIsp.Max(l => l.UtilisationAfter) : null, record.CreatedAt);
 
     private ProposedAction Proposal(ActionRecord record, TwinVerdict? twin) =>
         Planner.Proposal(new Candidate("c1", record.Router, record.Action, record.Parameters, record.Reason, "operator", record.Confidence),

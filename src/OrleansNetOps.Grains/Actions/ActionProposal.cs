@@ -12,4 +12,13 @@ namespace OrleansNetOps.Grains.Actions;
 /// <param name="IncidentId">The incident it is for, if any.</param>
 [GenerateSerializer, Immutable]
 public sealed record ActionProposal(string Router, string Action, string ParamsJson, string Reason, string Requester, string Domain, double Confidence,
-    string? IdempotencyKey, string? IncidentId);
+    string? IdempotencyKey, string? IncidentId)
+{
+    /// <summary>The severity of the incident it answers (<c>info|minor|major|critical</c>); null for an operator's own proposal (counted <c>minor</c>).</summary>
+    [Id(9)]
+    public string? Severity { get; init; }
+
+    /// <summary>How much of the service that incident touches, 0..1 (the share of our routers involved).</summary>
+    [Id(10)]
+    public double ServiceImpact { get; init; }
+}

@@ -13,6 +13,10 @@ internal sealed record ActionRecord
 
     public string? IncidentId { get; init; }
 
+    public string? Severity { get; init; }
+
+    public double ServiceImpact { get; init; }
+
     public required string Router { get; init; }
 
     public required string Action { get; init; }

@@ -23,4 +23,10 @@ public interface IActionGrain : IGrainWithStringKey
 
     /// <summary>Takes an applied change back.</summary>
     Task<ActionReply> RollbackAsync(string by);
+
+    /// <summary>
+    /// Reports how the action turned out (<paramref name="source"/>: <c>verification</c> or <c>feedback</c>) to its
+    /// coordinator, for its scope's track record; false when it was never decided (it has no scope).
+    /// </summary>
+    Task<bool> ReportOutcomeAsync(OrleansNetOps.Governance.Autonomy.OutcomeKind outcome, string source);
 }

@@ -266,7 +266,7 @@ public sealed class IncidentGrain(
         }
 
         var governance = await GrainFactory.GetGrain<ICoordinatorGrain>(record.Domain).GovernanceAsync();
-        var context = new GovernanceContext(guardrails.Current, DecisionJson.Read<AutonomyState>(governance.AutonomyJson),
+        var context = new GovernanceContext(guardrails.Resolve(governance.Policy), DecisionJson.Read<AutonomyState>(governance.AutonomyJson),
             DecisionJson.Read<RateLimitState>(governance.RateLimitsJson), now);
         var plan = Planner.Choose(record.Fault, proven, topology, context, actionId, Agent, record.Domain);
         var weighed = string.Join("; ", plan.Evaluations.Select(e => $"{e.Candidate.Id} {e.Candidate.Describe()}: {e.Why}"));
@@ -280,7 +280,11 @@ public sealed class IncidentGrain(
         _record = Note(record, now, "plan", Agent, $"chose {chosen.Candidate.Describe()} ({chosen.Decision.Tier}): {weighed}");
         var reply = await GrainFactory.GetGrain<IActionGrain>(actionId).ProposeAsync(new ActionProposal(
             chosen.Candidate.Router, chosen.Candidate.Action, DecisionJson.Write(chosen.Candidate.Parameters),
-            $"incident {record.Id}: {chosen.Candidate.Rationale}", Agent, record.Domain, chosen.Candidate.Confidence, key, record.Id));
+            $"incident {record.Id}: {chosen.Candidate.Rationale}", Agent, record.Domain, chosen.Candidate.Confidence, key, record.Id)
+        {
+            Severity = record.Severity,
+            ServiceImpact = topology.Routers.Count == 0 ? 0 : (double)record.Routers.Length / topology.Routers.Count,
+        });
         if (reply.Status != 200)
         {
             _record = Note(_record with { Planned = true }, now, "action", Agent, $"the proposal was refused ({reply.Status}): {reply.Error}");

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Streams.Core;
+using OrleansNetOps.Governance.Autonomy;
+using OrleansNetOps.Grains.Actions;
 using OrleansNetOps.Grains.Events;
 
 namespace OrleansNetOps.Grains.Learning;
@@ -104,6 +106,14 @@ public sealed class ShadowGrain(
         }
 
         await state.WriteStateAsync();
+
+        // The verdict also counts toward the action's autonomy scope, where a poor record demotes the scope.
+        await GrainFactory.GetGrain<IActionGrain>(actionId).ReportOutcomeAsync(verdict switch
+        {
+            ShadowVerdict.Agree => OutcomeKind.Correct,
+            ShadowVerdict.Partial => OutcomeKind.Partial,
+            _ => OutcomeKind.Incorrect,
+        }, "feedback");
         return new FeedbackOutcome(true, null, decision, ShadowLedger.Stats(state.State.Decisions, state.State.Graduations, _rules));
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Orleans.Concurrency;
+using OrleansNetOps.Governance.Guardrails;
+using OrleansNetOps.Grains.Coordination;
 using OrleansNetOps.Grains.Network;
 using OrleansNetOps.Topology;
 using OrleansNetOps.Twin.Drift;
@@ -23,7 +25,7 @@ namespace OrleansNetOps.Grains.Twin;
 /// </summary>
 [GrainType("network-twin")]
 [Reentrant]
-public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails guardrails, TimeProvider time) : Grain, INetworkTwinGrain
+public sealed class NetworkTwinGrain(NetworkTopology topology, GuardrailsSource guardrails, TimeProvider time) : Grain, INetworkTwinGrain
 {
     /// <summary>
     /// The longest one what-if (or one scenarios request) may run. Below the grain call timeout, so the caller hears
@@ -34,6 +36,7 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
     private static readonly TimeSpan MaxBaselineAge = TimeSpan.FromSeconds(5);
     private (TwinState State, TwinBaselineInfo Info)? _baseline;
     private Task<(TwinState State, TwinBaselineInfo Info)>? _rebuilding;
+    private (string Fingerprint, TwinGuardrails Limits)? _limits;
 
     /// <inheritdoc />
     public async Task<WhatIfResult> WhatIfAsync(WhatIfRequest request, TwinContext context, CancellationToken cancellationToken = default)
@@ -41,7 +44,7 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var (baseline, _) = await BaselineAsync(fresh: false);
-        var options = Options(context);
+        var options = await OptionsAsync(context);
         return await OffTurnAsync("what-if", token => WhatIfEngine.Run(baseline, request, options, token), cancellationToken);
     }
 
@@ -62,7 +65,7 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
         }
 
         var (baseline, _) = await BaselineAsync(fresh: false);
-        var options = Options(context);
+        var options = await OptionsAsync(context);
         var request = new ScenarioRequest(kinds, query.Count, query.Seed, query.MaxFailures);
         return await OffTurnAsync("scenarios", token => (IReadOnlyList<ScenarioRun>)FailureScenarios.Run(baseline, request, options, token)
             .Select(o => new ScenarioRun(FailureKindNames.Name(o.Scenario.Kind), o.Scenario.Changes, o.Result))
@@ -89,9 +92,10 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
     /// <inheritdoc />
     public async Task<TwinBaselineInfo> RefreshAsync() => (await BaselineAsync(fresh: true)).Info;
 
-    private WhatIfOptions Options(TwinContext context) => new()
+    // The limits are the domain's guardrails as its coordinator holds them now (the twin's key is the domain).
+    private async Task<WhatIfOptions> OptionsAsync(TwinContext context) => new()
     {
-        Guardrails = guardrails,
+        Guardrails = Limits(await guardrails.CurrentAsync(GrainFactory, this.GetPrimaryKeyString())),
         Traffic = context.Traffic,
         Measurements = context.Measurements,
     };
@@ -111,6 +115,16 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
             throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
                 $"The {what} was stopped after {MaxRunTime.TotalSeconds:0} s, its time limit; nothing was changed. Ask for fewer changes or prefixes."));
         }
+    }
+
+    private TwinGuardrails Limits(GovernancePolicy policy)
+    {
+        if (_limits is not { } known || known.Fingerprint != policy.Fingerprint)
+        {
+            _limits = known = (policy.Fingerprint, policy.ToTwinGuardrails());
+        }
+
+        return known.Limits;
     }
 
     private async Task<(TwinState State, TwinBaselineInfo Info)> BaselineAsync(bool fresh)

@@ -13,6 +13,8 @@ using OrleansNetOps.Governance.Autonomy;
 using OrleansNetOps.Governance.Decisions;
 using OrleansNetOps.Governance.Guardrails;
 using OrleansNetOps.Governance.RateLimits;
+using OrleansNetOps.Grains.Coordination;
+using OrleansNetOps.Grains.Events;
 using OrleansNetOps.Grains.Twin;
 using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Topology;
@@ -60,7 +62,7 @@ internal static class AssistantEndpoints
     }
 
     private static async Task<Results<Ok<IntentResponse>, ValidationProblem>> Intent(
-        JsonElement body, HttpContext context, IntentParser parser, IGrainFactory grains, GovernancePolicy policy, NetworkTopology topology,
+        JsonElement body, HttpContext context, IntentParser parser, IGrainFactory grains, GuardrailsSource guardrails, NetworkTopology topology,
         TimeProvider time, ILoggerFactory logs, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (TextField(body, "text") is not { } text)
@@ -109,7 +111,7 @@ internal static class AssistantEndpoints
             Twin = verdict,
             Requester = context.User.FindFirstValue(ClaimTypes.Name) ?? "anonymous",
             DeviceClass = topology.Router(change.Router)?.Role.ToString().ToLowerInvariant() ?? "*",
-        }, new GovernanceContext(policy, AutonomyState.Initial, RateLimitState.Empty, time.GetUtcNow()));
+        }, new GovernanceContext(await guardrails.CurrentAsync(grains, NetOpsStreams.DefaultDomain), AutonomyState.Initial, RateLimitState.Empty, time.GetUtcNow()));
 
         var whatIf = new IntentWhatIf(verdict.Passed, verdict.PrefixShare, verdict.Routers, result.Changes.Count, verdict.Errors, verdict.Warnings);
         var governance = new IntentGovernance(

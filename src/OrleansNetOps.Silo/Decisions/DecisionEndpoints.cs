@@ -34,12 +34,18 @@ internal static class DecisionEndpoints
         api.MapPost("/actions/{id}/rollback", (string id, ClaimsPrincipal user, IGrainFactory grains) =>
             ReplyAsync(grains.GetGrain<IActionGrain>(id).RollbackAsync(Name(user)))).RequireAuthorization(RolePolicies.Operator);
 
+        api.MapGet("/queue", async (IGrainFactory grains) => Json(await grains.GetGrain<ICoordinatorGrain>(Domain).QueueAsync()))
+            .RequireAuthorization(RolePolicies.Viewer)
+            .WithSummary("The coordinator's queue: actions waiting for a lease or a rate-limit slot, in the order they go (severity, service impact, spare capacity, age).");
         api.MapGet("/autonomy", async (IGrainFactory grains) => Json(await grains.GetGrain<ICoordinatorGrain>(Domain).AutonomyAsync()))
             .RequireAuthorization(RolePolicies.Viewer);
         api.MapPut("/autonomy", SetAutonomy).RequireAuthorization(RolePolicies.Admin)
             .WithSummary("{ phase?, killSwitch?, reason? }: the kill switch halts every autonomous step at its next gate.");
-        api.MapGet("/guardrails", (GuardrailsSource source) => TypedResults.Ok(new { fingerprint = source.Current.Fingerprint, yaml = source.Yaml }))
-            .RequireAuthorization(RolePolicies.Viewer);
+        api.MapGet("/guardrails", async (IGrainFactory grains) =>
+        {
+            var text = await grains.GetGrain<ICoordinatorGrain>(Domain).PolicyAsync();
+            return TypedResults.Ok(new { fingerprint = text.Fingerprint, version = text.Version, yaml = text.Yaml });
+        }).RequireAuthorization(RolePolicies.Viewer).WithSummary("The domain's guardrails as its coordinator holds them: { fingerprint, version, yaml }.");
         api.MapPut("/guardrails", PutGuardrails).RequireAuthorization(RolePolicies.Admin)
             .WithSummary("Replaces the guardrails (YAML, as text or { yaml }); validated with positioned errors, audited.");
         api.MapGet("/audit", Audit).RequireAuthorization(RolePolicies.Viewer).WithSummary("?from=&to=&actionId=&limit= (newest limit, oldest first).");
@@ -131,7 +137,7 @@ internal static class DecisionEndpoints
         }
     }
 
-    private static async Task<IResult> PutGuardrails(HttpRequest request, ClaimsPrincipal user, GuardrailsChanges changes)
+    private static async Task<IResult> PutGuardrails(HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync();
@@ -147,13 +153,14 @@ internal static class DecisionEndpoints
             }
         }
 
-        var change = await changes.ApplyAsync(text, "PUT /api/v1/guardrails", Name(user), request.HttpContext.RequestAborted);
-        if (!change.Reload.Accepted)
+        var change = await grains.GetGrain<ICoordinatorGrain>(Domain)
+            .ChangePolicyAsync(new GuardrailsChangeRequest(text, "PUT /api/v1/guardrails", Name(user), GuardrailsOrigin.Api));
+        if (change.Outcome == GuardrailsChangeOutcome.Rejected)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["yaml"] = [.. change.Reload.Errors.Select(e => e.ToString())] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["yaml"] = [.. change.Errors] });
         }
 
-        return TypedResults.Ok(new { fingerprint = change.Reload.Policy.Fingerprint, yaml = text });
+        return TypedResults.Ok(new { fingerprint = change.Current.Fingerprint, version = change.Current.Version, yaml = change.Current.Yaml });
     }
 
     private static async Task<IResult> Audit(string? from, string? to, string? actionId, int? limit, IAuditTrail trail, CancellationToken ct)

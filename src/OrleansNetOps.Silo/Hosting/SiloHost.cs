@@ -48,8 +48,6 @@ public static class SiloHost
         services.AddSingleton<StoredKeys>();
         services.AddSingleton(options.Topology ?? TopologyFiles.LoadEmbedded());
         var guardrails = options.Guardrails ?? OrleansNetOps.Governance.Guardrails.GovernancePolicy.Default;
-        services.AddSingleton(guardrails);
-        services.AddSingleton(guardrails.ToTwinGuardrails());
         services.TryAddSingleton(TimeProvider.System);
         builder.UseOrleans(silo =>
         {

@@ -12,12 +12,15 @@ public sealed record SiloHostOptions
     /// <summary>The network topology; the seed topology built into the executable when null.</summary>
     public OrleansNetOps.Topology.NetworkTopology? Topology { get; init; }
 
-    /// <summary>The guardrails every change is checked against; the built-in defaults when null.</summary>
+    /// <summary>
+    /// The guardrails a domain runs until its coordinator has accepted a text (the built-in defaults when null). Not
+    /// used when <see cref="GuardrailsFile"/> is set: the file's text is offered to the coordinator instead.
+    /// </summary>
     public OrleansNetOps.Governance.Guardrails.GovernancePolicy? Guardrails { get; init; }
 
     /// <summary>
-    /// The <c>guardrails.yaml</c> the silo started with: watched, and re-read when it changes on disk (null: nothing
-    /// watched, only <c>PUT /api/v1/guardrails</c> changes the guardrails).
+    /// The <c>guardrails.yaml</c> the silo started with: offered to the domain's coordinator at start, watched, and
+    /// offered again when it changes on disk (null: nothing watched, only <c>PUT /api/v1/guardrails</c> changes the guardrails).
     /// </summary>
     public OrleansNetOps.Silo.Decisions.GuardrailsFile? GuardrailsFile { get; init; }
 

@@ -5,11 +5,15 @@ using OrleansNetOps.Silo.Auth;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Silo.Decisions;
 using OrleansNetOps.Silo.Hosting;
+using OrleansNetOps.Silo.Tests.Health;
 using OrleansNetOps.Silo.Tests.Infrastructure;
 
 namespace OrleansNetOps.Silo.Tests.Decisions;
 
-/// <summary>A real silo watching a real <c>guardrails.yaml</c> in a temporary directory.</summary>
+/// <summary>
+/// A real silo watching a real <c>guardrails.yaml</c> in a temporary directory. The file the silo starts with becomes
+/// the domain's policy through the coordinator: on a new cluster that is one ACCEPTED record before anything else.
+/// </summary>
 public sealed class GuardrailsHotReloadTests
 {
     private const string Admin = "alice-key-0123456789";
@@ -19,12 +23,16 @@ public sealed class GuardrailsHotReloadTests
     // max is not a number: the reader names guardrails.yaml, line 4, column 8, localPref.max.
     private const string Broken = "version: 2\nlocalPref:\n  min: 0\n  max: lots\n";
 
-    private static Task<TestSilo> SiloAsync(TempFile file)
+    private static Task<TestSilo> SiloAsync(TempFile file, string? postgresSchema = null)
     {
         var guardrails = GuardrailsFile.Load(file.FilePath, "guardrails.yaml");
+        var config = postgresSchema is null ? TestSilo.MemoryConfig() : TestSilo.PostgresConfig(postgresSchema);
         return TestSilo.StartAsync(new SiloHostOptions
         {
-            Config = TestSilo.MemoryConfig(AuthMode.ApiKey, [new ApiKeyConfig { Name = "alice", Key = Admin, Roles = [Role.Admin] }]),
+            Config = config with
+            {
+                Auth = new AuthConfig { Mode = AuthMode.ApiKey, Keys = [new ApiKeyConfig { Name = "alice", Key = Admin, Roles = [Role.Admin] }] },
+            },
             GuardrailsFile = guardrails,
             Guardrails = guardrails.Policy,
         });
@@ -70,24 +78,26 @@ public sealed class GuardrailsHotReloadTests
     {
         using var file = new TempFile(Original, "guardrails.yaml");
         await using var silo = await SiloAsync(file);
-        Assert.Equal(Original, (await GuardrailsAsync(silo)).GetProperty("yaml").GetString());
+        var start = await GuardrailsAsync(silo);
+        Assert.Equal(Original, start.GetProperty("yaml").GetString());
+        Assert.Equal(1, start.GetProperty("version").GetInt64());
 
         var clock = Stopwatch.StartNew();
         await WriteInStepsAsync(file.FilePath, Edited);
-        var audit = await UntilPolicyAuditAsync(silo, 1);
+        var audit = await UntilPolicyAuditAsync(silo, 2);
         var took = clock.Elapsed;
 
-        var entry = Assert.Single(audit);
-        Assert.Equal("file:guardrails.yaml", entry.GetProperty("actor").GetString());
-        Assert.Equal("ACCEPTED", entry.GetProperty("decision").GetString());
+        Assert.Equal(2, audit.Length);
+        Assert.All(audit, e => Assert.Equal(("file:guardrails.yaml", "ACCEPTED"), (e.GetProperty("actor").GetString(), e.GetProperty("decision").GetString())));
         Assert.True(took < TimeSpan.FromSeconds(5), $"applied after {took}");
         var now = await GuardrailsAsync(silo);
         Assert.Equal(Edited, now.GetProperty("yaml").GetString());
         Assert.Equal(OrleansNetOps.Governance.Guardrails.GuardrailsReader.Fingerprint(Edited), now.GetProperty("fingerprint").GetString());
+        Assert.Equal(2, now.GetProperty("version").GetInt64());
 
-        // The half-written file never got through: one record, no REJECTED one.
+        // The half-written file never got through: one record for the edit, no REJECTED one.
         await Task.Delay(GuardrailsFileWatcher.Debounce * 3);
-        Assert.Single(await PolicyAuditAsync(silo));
+        Assert.Equal(2, (await PolicyAuditAsync(silo)).Length);
     }
 
     [Fact]
@@ -98,7 +108,7 @@ public sealed class GuardrailsHotReloadTests
         var before = (await GuardrailsAsync(silo)).GetProperty("fingerprint").GetString();
 
         await File.WriteAllTextAsync(file.FilePath, Broken);
-        var entry = Assert.Single(await UntilPolicyAuditAsync(silo, 1));
+        var entry = (await UntilPolicyAuditAsync(silo, 2))[^1];
 
         Assert.Equal("REJECTED", entry.GetProperty("decision").GetString());
         Assert.Equal("file:guardrails.yaml", entry.GetProperty("actor").GetString());
@@ -113,7 +123,7 @@ public sealed class GuardrailsHotReloadTests
         File.Delete(file.FilePath);
         await UntilLoggedAsync(silo, LogLevel.Warning, "cannot be read");
         Assert.Equal(before, (await GuardrailsAsync(silo)).GetProperty("fingerprint").GetString());
-        Assert.Single(await PolicyAuditAsync(silo));
+        Assert.Equal(2, (await PolicyAuditAsync(silo)).Length);
         Assert.Contains(silo.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("cannot be read", StringComparison.Ordinal));
     }
 
@@ -124,14 +134,45 @@ public sealed class GuardrailsHotReloadTests
         await using var silo = await SiloAsync(file);
 
         await File.WriteAllTextAsync(file.FilePath, Edited);
-        Assert.Single(await UntilPolicyAuditAsync(silo, 1));
+        Assert.Equal(2, (await UntilPolicyAuditAsync(silo, 2)).Length);
 
         // The same bytes again, from the file and then by PUT: both no-ops against the policy in force.
         await File.WriteAllTextAsync(file.FilePath, Edited);
         await UntilLoggedAsync(silo, LogLevel.Information, "holds the guardrails in force");
         await DecisionApiTests.SendAsync(silo, HttpMethod.Put, "/api/v1/guardrails", Admin, new { yaml = Edited });
 
-        Assert.Single(await PolicyAuditAsync(silo));
+        Assert.Equal(2, (await PolicyAuditAsync(silo)).Length);
         Assert.Contains(silo.Logs.Entries, e => e.Message.Contains("holds the guardrails in force", StringComparison.Ordinal));
+    }
+
+    [PostgresFact]
+    public async Task A_restart_with_a_file_the_cluster_has_seen_keeps_the_stored_policy_and_a_new_file_is_applied_once()
+    {
+        var schema = "guardrails_" + Guid.NewGuid().ToString("N")[..12];
+        using var file = new TempFile(Original, "guardrails.yaml");
+        const string ByPut = "version: 2\nlocalPref:\n  min: 0\n  max: 200\n";
+        await using (var first = await SiloAsync(file, schema))
+        {
+            await DecisionApiTests.SendAsync(first, HttpMethod.Put, "/api/v1/guardrails", Admin, new { yaml = ByPut });
+            Assert.Equal(2, (await PolicyAuditAsync(first)).Length);
+        }
+
+        // The same file again: the stored, audited policy (the PUT) stays; nothing is audited.
+        await using (var second = await SiloAsync(file, schema))
+        {
+            var now = await GuardrailsAsync(second);
+            Assert.Equal((ByPut, 2L), (now.GetProperty("yaml").GetString(), now.GetProperty("version").GetInt64()));
+            Assert.Equal(2, (await PolicyAuditAsync(second)).Length);
+            Assert.Contains(second.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("already took", StringComparison.Ordinal));
+        }
+
+        // A file edited while the silo was down is new to the cluster: applied through the audited path, once.
+        await File.WriteAllTextAsync(file.FilePath, Edited);
+        await using var third = await SiloAsync(file, schema);
+        var edited = await GuardrailsAsync(third);
+        Assert.Equal((Edited, 3L), (edited.GetProperty("yaml").GetString(), edited.GetProperty("version").GetInt64()));
+        var audit = await PolicyAuditAsync(third);
+        Assert.Equal(["file:guardrails.yaml", "alice", "file:guardrails.yaml"], audit.Select(e => e.GetProperty("actor").GetString()!));
+        Assert.All(audit, e => Assert.Equal("ACCEPTED", e.GetProperty("decision").GetString()));
     }
 }
