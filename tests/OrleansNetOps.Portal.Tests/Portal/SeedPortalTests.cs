@@ -144,6 +144,34 @@ public sealed class SeedPortalTests(ChromiumFixture chromium, SeedSiloFixture se
     }
 
     [Fact]
+    public async Task The_assistant_page_answers_from_live_state_and_an_intent_becomes_an_action_in_the_workflow()
+    {
+        var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
+        await page.GotoAsync("/#/assistant");
+        await page.Locator("#ask [name=question]").FillAsync("what's wrong with R2?");
+        await page.Locator("#ask [name=question]").PressAsync("Enter");
+        var answer = page.Locator("[data-testid=answer]");
+        await Assertions.Expect(answer).ToContainTextAsync("R2", new() { Timeout = LongWait });
+        await Assertions.Expect(answer).ToContainTextAsync("GET /api/v1/routers/R2");
+
+        await page.Locator("#intent [name=text]").FillAsync("move 8.8.8.0/24 off ISP-A on R1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose" }).ClickAsync();
+        var proposal = page.Locator("[data-testid=proposal]");
+        await Assertions.Expect(proposal).ToContainTextAsync("LOCAL_PREF_ADJUST", new() { Timeout = LongWait });
+        await Assertions.Expect(proposal).ToContainTextAsync("8.8.8.0/24");
+        await Assertions.Expect(proposal.Locator("[data-testid=verdict]")).Not.ToBeEmptyAsync();
+        await ChromiumFixture.ScreenshotAsync(page, "assistant");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit as action" }).ClickAsync();
+        var submitted = page.Locator("[data-testid=submitted]");
+        await Assertions.Expect(submitted).ToContainTextAsync("Action", new() { Timeout = LongWait });
+        var id = await submitted.Locator("code").TextContentAsync();
+        using var action = await seed.Silo.Client.GetAsync($"/api/v1/actions/{id}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, action.StatusCode);
+        Assert.Contains("assistant: move 8.8.8.0/24 off ISP-A on R1", await action.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_page_is_reachable_by_keyboard_from_the_skip_link_and_the_navigation()
     {
         var page = await chromium.NewPageAsync(seed.Silo.BaseAddress);
@@ -152,13 +180,13 @@ public sealed class SeedPortalTests(ChromiumFixture chromium, SeedSiloFixture se
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Skip to content", await page.EvaluateAsync<string>("document.activeElement.textContent"));
         var visited = new List<string>();
-        for (var i = 0; i < 9; i++)
+        for (var i = 0; i < 10; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             visited.Add(await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
         }
 
-        Assert.Equal(["#/overview", "#/routers", "#/incidents", "#/approvals", "#/audit", "#/autonomy", "#/learning", "#/whatif", "#/metrics"], visited);
+        Assert.Equal(["#/overview", "#/routers", "#/incidents", "#/approvals", "#/audit", "#/autonomy", "#/learning", "#/assistant", "#/whatif", "#/metrics"], visited);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Forecasts and metrics");
     }

@@ -115,7 +115,7 @@ function showLogin(message) {
 document.getElementById('logout').addEventListener('click', () => { sessionStorage.removeItem(KEY); state.roles = []; showLogin('Signed out.'); });
 
 // ---------- pages ----------
-const pages = { overview, routers, router, incidents, incident, approvals, audit, autonomy, learning, whatif, metrics };
+const pages = { overview, routers, router, incidents, incident, approvals, audit, autonomy, learning, assistant, whatif, metrics };
 
 function route() {
   state.handlers.clear();
@@ -557,6 +557,49 @@ async function learning() {
   });
   onEvent(type => { if (type === 'action') loadShadow(); });
   loadShadow(); loadRuns();
+}
+
+// Assistant: questions answered from live state with their sources; an intent becomes a proposal judged by the twin and
+// governance, which an operator may submit as an action — into the same workflow, with the caller's own role.
+async function assistant() {
+  const operator = can(state.roles, 'operator');
+  main().innerHTML = `<h1>Assistant</h1>
+    <section class="panel" aria-labelledby="ask-h"><h2 id="ask-h">Ask</h2><form id="ask" class="row"><label>Question <input name="question" size="50" required placeholder="what's wrong with R2?"></label><button type="submit">Ask</button></form>
+      <div id="answer" data-testid="answer" aria-live="polite"></div></section>
+    <section class="panel" aria-labelledby="int-h"><h2 id="int-h">Intent</h2>${operator ? `<form id="intent" class="row"><label>Change <input name="text" size="50" required placeholder="move 8.8.8.0/24 off ISP-A on R1"></label><button type="submit">Propose</button></form>` : '<p class="muted">Only an operator turns an intent into a proposal.</p>'}
+      <div id="proposal" data-testid="proposal" aria-live="polite"></div></section>`;
+  document.getElementById('ask').addEventListener('submit', e => {
+    e.preventDefault();
+    const question = e.target.question.value;
+    section(document.getElementById('answer'), 'Ask', async () => {
+      const a = await api('/api/v1/assistant/ask', { method: 'POST', body: { question } });
+      return `<p>${esc(a.answer)}</p><p class="muted">${badge(a.mode)} sources: ${(a.sources ?? []).map(x => `<code>${esc(x)}</code>`).join(' ') || 'none'}</p>`;
+    });
+  });
+  if (!operator) return;
+  const proposal = document.getElementById('proposal');
+  let proposed = null, text = '';
+  document.getElementById('intent').addEventListener('submit', e => {
+    e.preventDefault();
+    text = e.target.text.value;
+    section(proposal, 'Intent', async () => {
+      const r = await api('/api/v1/assistant/intent', { method: 'POST', body: { text } });
+      proposed = r.understood ? r.proposed : null;
+      if (!proposed) return `<p class="na">${esc(r.explanation)}</p>`;
+      const g = r.governance, w = r.whatIf;
+      return `<p><strong>${esc(proposed.action)}</strong> on ${esc(proposed.router)} <code>${esc(JSON.stringify(proposed.params ?? {}))}</code></p><p>${esc(r.explanation)}</p>
+        ${w ? `<p>Twin: ${w.passed ? badge('passed') : badge('failed')} · ${pct(w.prefixShare)} of prefixes · ${esc(w.changedPaths)} best path(s) change · routers ${esc((w.routers ?? []).join(', ') || 'none')}${(w.errors ?? []).map(x => `<br><span class="error">${esc(x)}</span>`).join('')}</p>` : ''}
+        ${g ? `<p>Governance: <span data-testid="verdict">${badge(g.verdict)}</span> tier ${esc(g.tier)} · risk ${badge(g.risk)}${(g.violations ?? []).length ? ` · <span class="error">${g.violations.map(esc).join('; ')}</span>` : ''}</p>` : ''}
+        <div class="row"><button type="button" id="submit-proposal">Submit as action</button></div>`;
+    });
+  });
+  proposal.addEventListener('click', async e => {
+    if (e.target.id !== 'submit-proposal' || !proposed) return;
+    try {
+      const a = await api('/api/v1/actions', { method: 'POST', body: { router: proposed.router, action: proposed.action, params: proposed.params ?? {}, reason: `assistant: ${text}` } });
+      e.target.outerHTML = `<p data-testid="submitted">Action <code>${esc(a.id)}</code> ${badge(a.state)} — it follows the same workflow as any other (see <a href="#/autonomy">Autonomy</a> and <a href="#/approvals">Approvals</a>).</p>`;
+    } catch (error) { proposal.insertAdjacentHTML('beforeend', failure(error, 'Submit')); }
+  });
 }
 
 // What-if: compose changes from the catalogue and run them on the twin.
