@@ -41,7 +41,7 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var (baseline, _) = await BaselineAsync(fresh: false);
-        var options = Options(context);
+        var options = Options(context, baseline);
         return await OffTurnAsync("what-if", token => WhatIfEngine.Run(baseline, request, options, token), cancellationToken);
     }
 
@@ -62,7 +62,7 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
         }
 
         var (baseline, _) = await BaselineAsync(fresh: false);
-        var options = Options(context);
+        var options = Options(context, baseline);
         var request = new ScenarioRequest(kinds, query.Count, query.Seed, query.MaxFailures);
         return await OffTurnAsync("scenarios", token => (IReadOnlyList<ScenarioRun>)FailureScenarios.Run(baseline, request, options, token)
             .Select(o => new ScenarioRun(FailureKindNames.Name(o.Scenario.Kind), o.Scenario.Changes, o.Result))
@@ -89,10 +89,10 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, TwinGuardrails gu
     /// <inheritdoc />
     public async Task<TwinBaselineInfo> RefreshAsync() => (await BaselineAsync(fresh: true)).Info;
 
-    private WhatIfOptions Options(TwinContext context) => new()
+    private WhatIfOptions Options(TwinContext context, TwinState baseline) => new()
     {
         Guardrails = guardrails,
-        Traffic = context.Traffic,
+        Traffic = RoutedTraffic.Onto(baseline, context.Traffic),
         Measurements = context.Measurements,
     };
 
