@@ -15,7 +15,8 @@ namespace OrleansNetOps.Planning.Scoring;
 /// <item>Congestion toward ISP X: the overload is Σ max(0, u − target) over the ISPs, u the predicted utilisation.
 /// A change that leaves no ISP above the target fixes it (SLA 1); otherwise SLA = partial weight × the share of the
 /// overload removed (negative when it adds overload). Without traffic data the twin cannot predict utilisation and
-/// nothing scores above 0 on SLA.</item>
+/// nothing scores above 0 on SLA. When the fault carries the measured utilisation, the twin's flow-based loads are
+/// scaled to it (flows give the split, the counter the level).</item>
 /// <item>Path degradation toward X: SLA = the share of X's traffic the change moves elsewhere.</item>
 /// <item>A dead session: SLA 1 when the network holds without new SLA breaches; a change that holds a recurring
 /// failure down (PEER_DEACTIVATE of that session) earns the stability bonus.</item>
