@@ -182,6 +182,22 @@ public sealed class WhatIfTests
     }
 
     [Fact]
+    public void Only_traffic_a_change_leaves_without_a_way_out_is_its_warning()
+    {
+        // 192.0.2.0/24 has no route before or after: not this change's doing. 93.184.216.0/24 only ISP-A announces.
+        var options = new WhatIfOptions
+        {
+            Traffic = [new TrafficVolume(IpPrefix.Parse("192.0.2.0/24"), 1_000), new TrafficVolume(IpPrefix.Parse("93.184.216.0/24"), 2_000)],
+        };
+
+        var harmless = Run("R1", "LOCAL_PREF_ADJUST", new ActionParameters { Peer = "ISP-A", LocalPref = 50, Prefixes = ["8.8.8.0/24"] }, options);
+        Assert.DoesNotContain(harmless.Warnings, w => w.Contains("way out", StringComparison.Ordinal));
+
+        var cutting = Run("R1", "PREFIX_FILTER", new ActionParameters { Peer = "ISP-A", Prefixes = ["93.184.216.0/24"] }, options);
+        Assert.Contains("2000 B/s of the given traffic loses its way out with the change", cutting.Warnings);
+    }
+
+    [Fact]
     public void Edge_leak_reaches_the_provider()
     {
         var result = WhatIfEngine.Run(Seed.State, new WhatIfRequest([new ExportLeak("R1", "ISP-B")]));

@@ -84,7 +84,8 @@ public sealed class RootCauseAnalyzer
             var expected = _model.Expect(cause);
             var seen = expected.Where(e => symptoms.Any(e.MetBy)).ToList();
             var recall = expected.Count == 0 ? 1 : seen.Sum(e => e.Weight) / expected.Sum(e => e.Weight);
-            var confidence = Math.Round(FaultModel.Prior(cause) * (explained / total) * (0.3 + (0.7 * recall)), 4);
+            var belief = cause.Mode == FaultMode.Degraded ? Corroborated(cause, symptoms) : FaultModel.Prior(cause);
+            var confidence = Math.Round(belief * (explained / total) * (0.3 + (0.7 * recall)), 4);
             scored.Add(new Scored(cause, confidence, expected, seen));
         }
 
@@ -96,6 +97,28 @@ public sealed class RootCauseAnalyzer
             .ThenBy(s => s.Cause.Mode)
             .Take(limit)
             .Select(s => Describe(s, symptoms))];
+    }
+
+    /// <summary>
+    /// How far independent measurements that each point at a degraded object lift it above its prior. A degraded
+    /// object has no symptom it must produce (so recall cannot reward seeing more of them); instead each measured
+    /// series (a finding subject: the utilisation of a link, the probes through an ISP) is an independent witness
+    /// that alone supports the cause with prior × how strongly the cause explains that witness's symptoms, and the
+    /// witnesses combine noisy-OR: <c>1 − Π (1 − prior · s)</c>. Two readings of one series (a threshold breach and a
+    /// forecast of the same utilisation) are one witness, so a single series gives exactly the prior.
+    /// </summary>
+    private double Corroborated(CauseHypothesis cause, IReadOnlyList<Symptom> symptoms)
+    {
+        var prior = FaultModel.Prior(cause);
+        var doubt = 1.0;
+        foreach (var witness in symptoms.GroupBy(s => s.Finding.Subject))
+        {
+            var weight = witness.Sum(s => s.Weight);
+            var strength = weight <= 0 ? 0 : witness.Sum(s => s.Weight * _model.Strength(cause, s)) / weight;
+            doubt *= 1 - (prior * strength);
+        }
+
+        return 1 - doubt;
     }
 
     private RankedCause Describe(Scored scored, IReadOnlyList<Symptom> symptoms)

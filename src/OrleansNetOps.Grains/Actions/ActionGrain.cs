@@ -33,7 +33,7 @@ namespace OrleansNetOps.Grains.Actions;
 /// </summary>
 public sealed class ActionGrain(
     [PersistentState("action")] IPersistentState<ActionGrainState> state,
-    IAuditTrail audit, GuardrailsSource guardrails, NetworkTopology topology, IDeviceDriver driver, ITimeSeriesStore probes, TimeProvider time, ILogger<ActionGrain> logger)
+    IAuditTrail audit, GuardrailsSource guardrails, NetworkTopology topology, IDeviceDriver driver, ITimeSeriesStore probes, TwinContextSource measured, TimeProvider time, ILogger<ActionGrain> logger)
     : Grain, IActionGrain, IRemindable
 {
     private const string ResumeReminder = "resume";
@@ -552,7 +552,7 @@ public sealed class ActionGrain(
         if (record.Action != "NO_ACTION")
         {
             var whatIf = await GrainFactory.GetGrain<INetworkTwinGrain>("default")
-                .WhatIfAsync(new WhatIfRequest([new CatalogueChange(record.Router, record.Action, record.Parameters)]), TwinContext.None);
+                .WhatIfAsync(new WhatIfRequest([new CatalogueChange(record.Router, record.Action, record.Parameters)]), await measured.MeasureAsync());
             twin = TwinVerdict.From(whatIf);
             whatIfJson = JsonSerializer.Serialize(whatIf, DecisionJson.Options);
         }

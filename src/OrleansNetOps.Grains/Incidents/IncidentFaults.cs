@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Net;
 using OrleansNetOps.Analytics.Correlation;
 using OrleansNetOps.Analytics.Findings;
@@ -48,8 +49,18 @@ public static class IncidentFaults
             Peer = isp,
             Prefixes = prefixes,
             Recurring = kinds.Contains(FindingKind.SessionFlap) || sessionLosses > 1,
+            MeasuredUtilisation = kind == FaultKind.Congestion ? MeasuredUtilisation(candidate, isp) : null,
         };
     }
+
+    // The latest utilisation the analysts saw on a series toward the ISP (a breach carries its value, in percent).
+    private static double? MeasuredUtilisation(IncidentCandidate candidate, string? isp) =>
+        candidate.Findings
+            .Where(f => IsUtilisationBreach(f) && (isp is null || f.Subject.Id.Contains(isp, StringComparison.Ordinal)))
+            .OrderByDescending(f => f.At)
+            .SelectMany(f => f.Evidence)
+            .Select(e => e.Data.TryGetValue("value", out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : (double?)null)
+            .FirstOrDefault(v => v is > 0) / 100;
 
     private static bool IsUtilisationBreach(Finding finding) =>
         finding.Kind == FindingKind.ThresholdBreach && finding.Subject.Id.Contains("util", StringComparison.OrdinalIgnoreCase);

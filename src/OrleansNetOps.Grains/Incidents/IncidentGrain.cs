@@ -30,7 +30,7 @@ namespace OrleansNetOps.Grains.Incidents;
 /// </summary>
 public sealed class IncidentGrain(
     [PersistentState("incident")] IPersistentState<IncidentGrainState> state,
-    GuardrailsSource guardrails, NetworkTopology topology, TimeProvider time, ILogger<IncidentGrain> logger)
+    GuardrailsSource guardrails, NetworkTopology topology, TwinContextSource measured, TimeProvider time, ILogger<IncidentGrain> logger)
     : Grain, IIncidentGrain, IRemindable
 {
     /// <summary>How long without a new finding before a mitigated incident counts as resolved (the correlator's window).</summary>
@@ -123,8 +123,16 @@ public sealed class IncidentGrain(
             RootCauseSubject = candidate.TopCause.Subject.ToString(),
             Confidence = candidate.TopCause.Confidence,
             Evidence = _record.Evidence.Length >= MaxEvidence ? _record.Evidence : _record.Evidence.Add(evidence),
-            Fault = _record.Planned ? _record.Fault : IncidentFaults.From(candidate, topology),
+            Fault = _record.Planned && !Unplanned(_record) ? _record.Fault : IncidentFaults.From(candidate, topology),
         };
+
+        // An incident that could only be observed plans again once its evidence names a fault the catalogue can act on
+        // (a probe's delay came a step before the utilisation that explains it).
+        if (Unplanned(_record) && record.Fault.Kind != FaultKind.Unknown)
+        {
+            record = record with { Planned = false };
+        }
+
         _record = Note(record, finding.At, "finding", "intake", $"{evidence.Kind} on {finding.Router ?? "the network"}: {finding.Summary}");
         if (record.Severity != previous)
         {
@@ -257,12 +265,24 @@ public sealed class IncidentGrain(
             return;
         }
 
+        // Every candidate is proven with the traffic and probes measured now; a congestion also gets, beside each
+        // whole-ISP shift, the narrowest shift that brings the ISP under the floor (learned from the whole one's what-if).
         var candidates = CandidateCatalogue.Propose(record.Fault, topology);
         var twin = GrainFactory.GetGrain<INetworkTwinGrain>(record.Domain);
-        var proven = new List<(Candidate, WhatIfResult)>(candidates.Length);
+        var traffic = await measured.MeasureAsync();
+        var target = guardrails.Current.Floors.UtilisationPct / 100;
+        var proven = new List<(Candidate Candidate, WhatIfResult WhatIf)>(candidates.Length + 2);
         foreach (var candidate in candidates)
         {
-            proven.Add((candidate, await twin.WhatIfAsync(new WhatIfRequest([new CatalogueChange(candidate.Router, candidate.Action, candidate.Parameters)]), TwinContext.None)));
+            proven.Add((candidate, await ProveAsync(twin, candidate, traffic)));
+        }
+
+        foreach (var (whole, result) in proven.ToList())
+        {
+            if (PrefixShift.Narrow(record.Fault, whole, result, traffic.Traffic, topology, target, $"c{proven.Count + 1}") is { } narrow)
+            {
+                proven.Add((narrow, await ProveAsync(twin, narrow, traffic)));
+            }
         }
 
         var governance = await GrainFactory.GetGrain<ICoordinatorGrain>(record.Domain).GovernanceAsync();
@@ -297,6 +317,9 @@ public sealed class IncidentGrain(
         await MoveAsync(IncidentStates.Mitigating, Agent, $"{actionId} is running");
     }
 
+    private static Task<WhatIfResult> ProveAsync(INetworkTwinGrain twin, Candidate candidate, TwinContext context) =>
+        twin.WhatIfAsync(new WhatIfRequest([new CatalogueChange(candidate.Router, candidate.Action, candidate.Parameters)]), context);
+
     private async Task FollowActionAsync(DateTimeOffset now)
     {
         var actionId = _record!.ActionIds[^1];
@@ -314,6 +337,8 @@ public sealed class IncidentGrain(
             await MoveAsync(_record.Settled, Agent, $"{actionId} ended {actionState ?? "missing"}: the incident needs an operator");
         }
     }
+
+    private static bool Unplanned(IncidentRecord record) => record.Planned && record.ActionIds.IsEmpty && record.Fault.Kind == FaultKind.Unknown;
 
     private bool Quiet(DateTimeOffset now) => now - _record!.LastFindingAt >= QuietPeriod;
 

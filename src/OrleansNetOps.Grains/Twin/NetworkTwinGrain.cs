@@ -44,7 +44,7 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, GuardrailsSource 
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var (baseline, _) = await BaselineAsync(fresh: false);
-        var options = await OptionsAsync(context);
+        var options = await OptionsAsync(context, baseline);
         return await OffTurnAsync("what-if", token => WhatIfEngine.Run(baseline, request, options, token), cancellationToken);
     }
 
@@ -65,7 +65,7 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, GuardrailsSource 
         }
 
         var (baseline, _) = await BaselineAsync(fresh: false);
-        var options = await OptionsAsync(context);
+        var options = await OptionsAsync(context, baseline);
         var request = new ScenarioRequest(kinds, query.Count, query.Seed, query.MaxFailures);
         return await OffTurnAsync("scenarios", token => (IReadOnlyList<ScenarioRun>)FailureScenarios.Run(baseline, request, options, token)
             .Select(o => new ScenarioRun(FailureKindNames.Name(o.Scenario.Kind), o.Scenario.Changes, o.Result))
@@ -93,10 +93,10 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, GuardrailsSource 
     public async Task<TwinBaselineInfo> RefreshAsync() => (await BaselineAsync(fresh: true)).Info;
 
     // The limits are the domain's guardrails as its coordinator holds them now (the twin's key is the domain).
-    private async Task<WhatIfOptions> OptionsAsync(TwinContext context) => new()
+    private async Task<WhatIfOptions> OptionsAsync(TwinContext context, TwinState baseline) => new()
     {
         Guardrails = Limits(await guardrails.CurrentAsync(GrainFactory, this.GetPrimaryKeyString())),
-        Traffic = context.Traffic,
+        Traffic = RoutedTraffic.Onto(baseline, context.Traffic),
         Measurements = context.Measurements,
     };
 

@@ -51,7 +51,7 @@ public static class Planner
                 chosen ? CandidateOutcome.Chosen : CandidateOutcome.Outranked,
                 chosen
                     ? $"best score {F(j.Score.Total)}: {j.Score.Notes}"
-                    : $"score {F(j.Score.Total)} below {best.Candidate.Id}'s {F(best.Score.Total)}: {j.Score.Notes}"));
+                    : $"score {F(j.Score.Total)} below {best.Candidate.Id}'s {F(best.Score.Total)} ({j.Decision.Tier} against {best.Decision.Tier}, blast {F(j.Twin.Blast)} against {F(best.Twin.Blast)}): {j.Score.Notes}"));
         }
 
         foreach (var j in judged.Where(j => !runnable.Contains(j)))

@@ -1,7 +1,9 @@
 using System.Globalization;
+using OrleansNetOps.Governance.Decisions;
 using OrleansNetOps.Planning.Candidates;
 using OrleansNetOps.Planning.Faults;
 using OrleansNetOps.Topology;
+using OrleansNetOps.Twin.Sla;
 using OrleansNetOps.Twin.WhatIf;
 
 namespace OrleansNetOps.Planning.Scoring;
@@ -13,7 +15,8 @@ namespace OrleansNetOps.Planning.Scoring;
 /// <item>Congestion toward ISP X: the overload is Σ max(0, u − target) over the ISPs, u the predicted utilisation.
 /// A change that leaves no ISP above the target fixes it (SLA 1); otherwise SLA = partial weight × the share of the
 /// overload removed (negative when it adds overload). Without traffic data the twin cannot predict utilisation and
-/// nothing scores above 0 on SLA.</item>
+/// nothing scores above 0 on SLA. When the fault carries the measured utilisation, the twin's flow-based loads are
+/// scaled to it (flows give the split, the counter the level).</item>
 /// <item>Path degradation toward X: SLA = the share of X's traffic the change moves elsewhere.</item>
 /// <item>A dead session: SLA 1 when the network holds without new SLA breaches; a change that holds a recurring
 /// failure down (PEER_DEACTIVATE of that session) earns the stability bonus.</item>
@@ -67,17 +70,18 @@ public static class PlanScorer
 
     private static (double Sla, bool Fixes, string Notes) Congestion(Fault fault, WhatIfResult result, double target, ScoringWeights weights)
     {
-        var perIsp = result.PredictedSla.PerIsp;
-        if (perIsp.All(p => p.UtilisationBefore == 0 && p.UtilisationAfter == 0))
+        if (result.PredictedSla.PerIsp.All(p => p.UtilisationBefore == 0 && p.UtilisationAfter == 0))
         {
             return (0, false, "no traffic data: the twin cannot predict utilisation");
         }
+
+        var (perIsp, calibration) = Calibrated(fault, result.PredictedSla.PerIsp);
 
         var before = perIsp.Sum(p => Math.Max(0, p.UtilisationBefore - target));
         var after = perIsp.Sum(p => Math.Max(0, p.UtilisationAfter - target));
         var isp = perIsp.FirstOrDefault(p => p.Isp == fault.Isp);
         var notes = string.Join(", ", perIsp.Where(p => p.UtilisationBefore > 0 || p.UtilisationAfter > 0)
-            .Select(p => $"{p.Isp} {Pct(p.UtilisationBefore)} → {Pct(p.UtilisationAfter)} %"));
+            .Select(p => $"{p.Isp} {Pct(p.UtilisationBefore)} → {Pct(p.UtilisationAfter)} %")) + calibration;
         var fixes = after == 0 && (isp is null || isp.UtilisationAfter <= target) && result.PredictedSla.Breaches.Count == 0;
         if (fixes)
         {
@@ -98,6 +102,25 @@ public static class PlanScorer
 
         return (weights.PartialRelief * Math.Clamp(relief, -1, 1), false,
             notes + (isp is null ? string.Empty : $"; {isp.Isp} stays above {Pct(target)} %"));
+    }
+
+    // Flows are sampled and rolled up by the minute: they give the split of the traffic, the counter that raised the
+    // fault gives the hot ISP's level now. The twin's loads are scaled by measured ÷ predicted; what moves to another ISP
+    // is scaled the same way and added to that ISP's own (unscaled) load.
+    private static (IReadOnlyList<IspLoad> PerIsp, string Notes) Calibrated(
+        Fault fault, IReadOnlyList<IspPrediction> perIsp)
+    {
+        var hot = perIsp.FirstOrDefault(p => p.Isp == fault.Isp);
+        if (fault.MeasuredUtilisation is not (> 0 and var measured) || hot is not { UtilisationBefore: > 0 })
+        {
+            return ([.. perIsp.Select(p => new IspLoad(p.Isp, p.UtilisationBefore, p.UtilisationAfter))], string.Empty);
+        }
+
+        var scale = measured / hot.UtilisationBefore;
+        return ([.. perIsp.Select(p => p.Isp == hot.Isp
+                ? new IspLoad(p.Isp, measured, p.UtilisationAfter * scale)
+                : new IspLoad(p.Isp, p.UtilisationBefore, p.UtilisationBefore + ((p.UtilisationAfter - p.UtilisationBefore) * scale)))],
+            $" (flows scaled ×{F(scale)} to {hot.Isp}'s measured {Pct(measured)} %)");
     }
 
     private static (double Sla, bool Fixes, string Notes) Degradation(Fault fault, WhatIfResult result)

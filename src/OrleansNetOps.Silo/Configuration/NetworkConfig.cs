@@ -20,4 +20,7 @@ public sealed record NetworkConfig
     /// domain starts in autonomy phase semi (T1 changes apply, T2/T3 wait for approval). Off unless configured.
     /// </summary>
     public bool Demo { get; init; }
+
+    /// <summary>Seconds between the demo's traffic samples (flows, utilisation, probes); each step the demand grows 2.5 points.</summary>
+    public int DemoStepSeconds { get; init; } = 10;
 }

@@ -338,6 +338,7 @@ internal static partial class SiloConfigBinder
             TopologyFile = section.String("topologyFile") ?? defaults.TopologyFile,
             SimulationStepSeconds = section.Int("simulationStepSeconds", defaults.SimulationStepSeconds, 1, 86_400),
             Demo = section.Bool("demo", defaults.Demo),
+            DemoStepSeconds = section.Int("demoStepSeconds", defaults.DemoStepSeconds, 1, 3600),
         };
         section.Finish();
         return config;

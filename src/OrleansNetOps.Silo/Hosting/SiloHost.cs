@@ -59,6 +59,7 @@ public static class SiloHost
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
         OrleansNetOps.Silo.Decisions.DecisionServices.AddDecisions(services, config, guardrails, options.GuardrailsFile);
         OrleansNetOps.Silo.Analysis.AnalysisServices.AddAnalysis(services);
+        OrleansNetOps.Silo.Twin.TwinServices.AddTwinContext(services);
         OrleansNetOps.Silo.Itsm.ItsmServices.AddItsm(services, config);
 
         OrleansNetOps.Silo.Assistant.AssistantServices.AddAssistant(services, config);
@@ -170,6 +171,7 @@ public static class SiloHost
             sp.GetRequiredService<BmpRouterSink>(),
             sp.GetRequiredService<ILogger<BmpCollector>>()));
         services.AddHostedService<CollectorsService>();
+        services.AddSingleton<SimulatedRoutes>();
         services.AddHostedService<SimulatedNetworkService>();
         services.AddHostedService<SimulatedTrafficRamp>();
     }

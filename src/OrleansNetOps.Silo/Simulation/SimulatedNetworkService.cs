@@ -22,7 +22,8 @@ namespace OrleansNetOps.Silo.Simulation;
 /// <see cref="s_policyPoll"/> of a change) the routes are recomputed from the events so far with that policy applied.
 /// </summary>
 public sealed class SimulatedNetworkService(
-    BmpCollector collector, NetworkTopology topology, SiloConfig config, SimulatedPolicy policy, TimeProvider time, ILogger<SimulatedNetworkService> logger)
+    BmpCollector collector, NetworkTopology topology, SiloConfig config, SimulatedPolicy policy, SimulatedRoutes routes, TimeProvider time,
+    ILogger<SimulatedNetworkService> logger)
     : BackgroundService
 {
     private static readonly TimeSpan s_policyPoll = TimeSpan.FromMilliseconds(200);
@@ -111,6 +112,7 @@ public sealed class SimulatedNetworkService(
             var cycle = Cycle(topology);
             for (var step = 0; !stoppingToken.IsCancellationRequested; step++)
             {
+                routes.Current = state;
                 var views = SimulatedNetworkViews.Of(state, topology);
                 for (var i = 0; i < routers.Count; i++)
                 {

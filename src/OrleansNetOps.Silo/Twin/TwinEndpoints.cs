@@ -3,9 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansNetOps.Bgp.Policy;
-using OrleansNetOps.Bgp.Prefixes;
-using FlowTopKey = OrleansNetOps.Telemetry.Flows.FlowTopKey;
-using IFlowStore = OrleansNetOps.Telemetry.Flows.IFlowStore;
 using OrleansNetOps.Grains.Twin;
 using OrleansNetOps.Silo.Api;
 using OrleansNetOps.Silo.Auth;
@@ -24,9 +21,6 @@ internal static class TwinEndpoints
     /// written plainly, with room to spare.
     /// </summary>
     public const long MaxWhatIfBodyBytes = 8 * 1024 * 1024;
-
-    // Traffic per prefix for utilisation prediction: the flows of the last five minutes.
-    private static readonly TimeSpan s_trafficWindow = TimeSpan.FromMinutes(5);
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -52,7 +46,7 @@ internal static class TwinEndpoints
     }
 
     private static async Task<IResult> WhatIf(
-        HttpRequest http, IGrainFactory grains, IServiceProvider services, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest http, IGrainFactory grains, TwinContextSource context, CancellationToken cancellationToken)
     {
         var (body, unreadable) = await JsonBody.ReadAsync(http, required: true, cancellationToken);
         if (unreadable is not null)
@@ -81,7 +75,7 @@ internal static class TwinEndpoints
         try
         {
             var result = await grains.GetGrain<INetworkTwinGrain>("default")
-                .WhatIfAsync(request, await ContextAsync(services, time, cancellationToken), cancellationToken);
+                .WhatIfAsync(request, await context.MeasureAsync(cancellationToken), cancellationToken);
             return result.Invalid ? Invalid(result.Errors) : TypedResults.Ok(WhatIfResponse.From(result));
         }
         catch (TimeoutException timeout)
@@ -91,7 +85,7 @@ internal static class TwinEndpoints
     }
 
     private static async Task<IResult> Scenarios(
-        HttpRequest http, IGrainFactory grains, IServiceProvider services, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest http, IGrainFactory grains, TwinContextSource context, CancellationToken cancellationToken)
     {
         // The body is optional: {} and no body both mean the defaults.
         var (body, unreadable) = await JsonBody.ReadAsync(http, required: false, cancellationToken);
@@ -110,7 +104,7 @@ internal static class TwinEndpoints
         {
             var query = new ScenarioQuery([.. request.Kinds.Select(FailureKindNames.Name)], request.Count, request.Seed, request.MaxFailures);
             var runs = await grains.GetGrain<INetworkTwinGrain>("default")
-                .ScenariosAsync(query, await ContextAsync(services, time, cancellationToken), cancellationToken);
+                .ScenariosAsync(query, await context.MeasureAsync(cancellationToken), cancellationToken);
             return TypedResults.Ok(runs.Select(ScenarioResponse.From).ToList());
         }
         catch (TimeoutException timeout)
@@ -124,22 +118,6 @@ internal static class TwinEndpoints
         var twin = grains.GetGrain<INetworkTwinGrain>("default");
         var baseline = await twin.RefreshAsync();
         return TypedResults.Ok(new DriftResponse(baseline, await twin.DriftAsync()));
-    }
-
-    private static async Task<TwinContext> ContextAsync(IServiceProvider services, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (services.GetService<IFlowStore>() is not { } flows)
-        {
-            return TwinContext.None;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = time.GetUtcNow();
-        var traffic = (await flows.TopAsync(null, FlowTopKey.Prefix, now - s_trafficWindow, now, 100_000))
-            .Select(e => IpPrefix.TryParse(e.Key, out var prefix) ? new TrafficVolume(prefix, e.Bytes / s_trafficWindow.TotalSeconds) : null)
-            .OfType<TrafficVolume>()
-            .ToList();
-        return new TwinContext(traffic, []);
     }
 
     private static string WhatIfDescription() => string.Join(' ',

@@ -12,12 +12,12 @@ namespace OrleansNetOps.Twin.Sla;
 /// </summary>
 internal static class SlaPredictor
 {
-    public static (PredictedSla Sla, double LostBytesAfter) Predict(TwinState before, TwinState after, WhatIfOptions options, ConvergenceEstimate convergence)
+    public static (PredictedSla Sla, double LostByChange) Predict(TwinState before, TwinState after, WhatIfOptions options, ConvergenceEstimate convergence)
     {
         var topology = after.Model.Topology;
         var ours = new[] { before, after }.SelectMany(s => s.Model.Nodes.Where(n => n.IsOurs).SelectMany(n => s.OriginatedBy(n.Index).Select(s.PrefixAt))).Distinct().ToList();
         var outbound = options.Traffic.Where(v => !ours.Any(o => o.Contains(v.Prefix))).ToList();
-        var (loadBefore, _) = Load(before, outbound);
+        var (loadBefore, lostBefore) = Load(before, outbound);
         var (loadAfter, lostAfter) = Load(after, outbound);
         var perIsp = new List<IspPrediction>();
         var breaches = new List<string>();
@@ -47,7 +47,8 @@ internal static class SlaPredictor
             }
         }
 
-        return (new PredictedSla(perIsp, breaches, convergence), lostAfter);
+        // Traffic that had no way out before (a destination withdrawn, a cut that left it no path) is not the change's doing.
+        return (new PredictedSla(perIsp, breaches, convergence), Math.Max(0, lostAfter - lostBefore));
     }
 
     private static (Dictionary<string, double> Load, double Lost) Load(TwinState state, IReadOnlyList<TrafficVolume> traffic)

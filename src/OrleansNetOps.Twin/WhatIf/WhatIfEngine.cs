@@ -270,7 +270,7 @@ public static class WhatIfEngine
 
         if (lost > 0)
         {
-            warnings.Add($"{lost:0} B/s of the given traffic has no way out after the change");
+            warnings.Add($"{lost:0} B/s of the given traffic loses its way out with the change");
         }
 
         var known = Math.Max(1, baseline.PrefixCount);

@@ -92,6 +92,10 @@ internal static class LabSignals
     public static Finding Breach(DateTimeOffset at, string router, string path, string what, double value, double floor) =>
         Metric(FindingKind.ThresholdBreach, at, router, path, 1, $"{router} {what} {value} above the floor {floor}", ("value", value), ("floor", floor));
 
+    /// <summary>The forecaster's warning that a utilisation series will cross its floor within <paramref name="minutes"/>.</summary>
+    public static Finding Forecast(DateTimeOffset at, string router, string path, double minutes) =>
+        Metric(FindingKind.CongestionForecast, at, router, path, 0.9, $"{router} {path} crosses its floor in {minutes} min", ("minutes", minutes));
+
     /// <summary>The prefixes received on a session dropping from <paramref name="before"/> to <paramref name="after"/>.</summary>
     public static Finding PrefixLoss(DateTimeOffset at, string router, string neighbor, int before, int after) =>
         Metric(

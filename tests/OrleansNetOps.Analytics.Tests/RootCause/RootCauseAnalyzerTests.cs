@@ -78,4 +78,30 @@ public sealed class RootCauseAnalyzerTests
         Assert.Equal(new CauseHypothesis(new FindingSubject(SubjectKind.Router, "R4"), FaultMode.Degraded), ranking[0].Hypothesis);
         Assert.Equal("router R4 degraded: explains 1 of 1 findings", ranking[0].Cause.Explanation);
     }
+
+    [Fact]
+    public void Independent_measurements_of_one_degraded_isp_corroborate_it_and_two_readings_of_one_series_do_not()
+    {
+        const string utilisation = "/probes/isp[name=ISP-A]/utilisation-pct";
+        var isp = new CauseHypothesis(new FindingSubject(SubjectKind.Isp, "ISP-A"), FaultMode.Degraded);
+        var breach = LabSignals.Breach(T0, "R1", utilisation, "utilisation", 87.5, 85);
+        var forecast = LabSignals.Forecast(T0, "R1", utilisation, 4);
+        var latency = LabSignals.Breach(T0.AddSeconds(10), "R1", "/probes/isp[name=ISP-A]/latency-ms", "latency", 31, 30);
+
+        // One series, read as a breach and as a forecast, is one witness: the prior and no more.
+        var one = _analyzer.Rank([breach, forecast]);
+        Assert.Equal(isp, one[0].Hypothesis);
+        Assert.Equal(0.75, one[0].Confidence, 4);
+
+        // The probes through the ISP measure something else: 1 − (1 − 0.75)².
+        var two = _analyzer.Rank([breach, forecast, latency]);
+        Assert.Equal(isp, two[0].Hypothesis);
+        Assert.Equal(1 - (0.25 * 0.25), two[0].Confidence, 4);
+        Assert.Equal("path through ISP-A degraded: explains 3 of 3 findings", two[0].Cause.Explanation);
+
+        // Down causes keep prior × coverage × recall: a second witness of a cut link counts through recall alone.
+        var cut = _analyzer.Rank([LabSignals.LinkDown(T0, "R1", "to-ISP-A", 3), LabSignals.Breach(T0, "R1", "/probes/isp[name=ISP-A]/loss-pct", "loss", 100, 0.5)]);
+        Assert.Equal(new CauseHypothesis(new FindingSubject(SubjectKind.Link, "R1~ISP-A"), FaultMode.Down), cut[0].Hypothesis);
+        Assert.Equal(0.95 * (0.3 + (0.7 * (1.5 / 2.5))), cut[0].Confidence, 4);
+    }
 }

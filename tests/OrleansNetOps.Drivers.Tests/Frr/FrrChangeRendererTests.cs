@@ -31,6 +31,28 @@ public sealed class FrrChangeRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_prefix_scoped_LOCAL_PREF_ADJUST_matches_a_prefix_list_of_only_those_prefixes_in_their_family()
+    {
+        // The closed loop's narrow congestion shift: LOCAL_PREF 50 on R1 from ISP-A for 8.8.8.0/24 only.
+        var change = Render("R1", "LOCAL_PREF_ADJUST", new ActionParameters { Peer = "ISP-A", Direction = "in", LocalPref = 50, Prefixes = ["8.8.8.0/24"] });
+        output.WriteLine(string.Join('\n', change.Commands));
+
+        var list = Assert.Single(change.Commands, c => c.StartsWith("ip prefix-list ", StringComparison.Ordinal));
+        Assert.EndsWith(" permit 8.8.8.0/24", list, StringComparison.Ordinal);
+        var name = list.Split(' ')[2];
+        Assert.Contains($"match ip address prefix-list {name}", change.Commands);
+        Assert.Contains("set local-preference 50", change.Commands);
+        Assert.DoesNotContain(change.Commands, c => c.StartsWith("ipv6 prefix-list", StringComparison.Ordinal) || c.Contains("match ipv6", StringComparison.Ordinal));
+
+        // The entry that sets LOCAL_PREF is the one that matches the list: routes outside it keep theirs.
+        var setAt = change.Commands.IndexOf("set local-preference 50");
+        var entry = change.Commands.Take(setAt).Last(c => c.StartsWith("route-map ", StringComparison.Ordinal));
+        var block = change.Commands.Skip(change.Commands.IndexOf(entry) + 1).TakeWhile(c => c != "exit").ToList();
+        Assert.Contains($"match ip address prefix-list {name}", block);
+        Assert.Contains("set local-preference 50", block);
+    }
+
+    [Fact]
     public void PREFIX_FILTER_adds_a_prefix_list_and_a_deny_in_front()
     {
         var change = Render("R1", "PREFIX_FILTER", new ActionParameters { Peer = "203.0.113.2", Prefixes = ["8.8.8.0/24", "2001:4860::/32"] });

@@ -23,6 +23,8 @@ public sealed class FrrDriverLabTests(DriverLab fixture, ITestOutputHelper outpu
     {
         ["LOCAL_PREF_ADJUST 200 on R2 from ISP-B"] = ([], [new("R2", "LOCAL_PREF_ADJUST", new() { Peer = "ISP-B", LocalPref = 200 })]),
         ["LOCAL_PREF_ADJUST 200 on R2 from ISP-B for 2001:4860::/32 only"] = ([], [new("R2", "LOCAL_PREF_ADJUST", new() { Peer = "203.0.113.10", LocalPref = 200, Prefixes = ["2001:4860::/32"] })]),
+        ["LOCAL_PREF_ADJUST 50 on R1 from ISP-A for 8.8.8.0/24 only (the closed loop's narrow congestion shift)"] =
+            ([], [new("R1", "LOCAL_PREF_ADJUST", new() { Peer = "ISP-A", Direction = "in", LocalPref = 50, Prefixes = ["8.8.8.0/24"] })]),
         ["LOCAL_PREF_ADJUST 150 on the reflector from R2"] = ([], [new("R3", "LOCAL_PREF_ADJUST", new() { Peer = "R2", LocalPref = 150 })]),
         ["MED_ADJUST 500 out from R1 to the reflector"] = ([], [new("R1", "MED_ADJUST", new() { Peer = "R3", Direction = "out", Med = 500 })]),
         ["AS_PATH_PREPEND 65099 x2 out from R1 to the reflector"] = ([], [new("R1", "AS_PATH_PREPEND", new() { Peer = "R3", Direction = "out", PrependCount = 2, PrependAs = 65099 })]),

@@ -26,7 +26,7 @@ public static class RampCongestion
                 return findings.ToImmutable();
             }
 
-            value = SimulatedTrafficRamp.Next(value, shifted: false);
+            value = SimulatedTrafficRamp.Next(value);
         }
 
         throw new InvalidOperationException("the ramp never breached in 60 steps");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrleansNetOps.Analytics.Correlation;
 using OrleansNetOps.Analytics.Findings;
 using OrleansNetOps.Bgp.Policy;
@@ -13,6 +14,8 @@ using OrleansNetOps.Silo.Simulation;
 using OrleansNetOps.Silo.Tests.Infrastructure;
 using OrleansNetOps.Telemetry.TimeSeries;
 using OrleansNetOps.Topology;
+using OrleansNetOps.Twin.Engine;
+using OrleansNetOps.Twin.WhatIf;
 
 namespace OrleansNetOps.Silo.Tests.Incidents;
 
@@ -56,18 +59,41 @@ public sealed class CongestionRampTests
     }
 
     [Fact]
-    public void Traffic_falls_once_a_router_prefers_another_isp_and_ramps_again_after_a_rollback()
+    public void The_demand_follows_the_routing_a_narrow_shift_moves_its_prefixes_traffic_and_delay_off_the_isp()
     {
-        var policy = new SimulatedPolicy();
-        Assert.False(SimulatedTrafficRamp.ShiftedOff(policy, "ISP-A"));
-        policy.Add("R1", SimulatedPolicy.Line("LOCAL_PREF_ADJUST", new ActionParameters { Peer = "ISP-A", Direction = "in", LocalPref = 50 }));
-        Assert.True(SimulatedTrafficRamp.ShiftedOff(policy, "ISP-A"));
-        Assert.False(SimulatedTrafficRamp.ShiftedOff(policy, "ISP-B"));
+        var topology = TopologyFiles.LoadEmbedded();
+        var target = SimulatedTrafficRamp.Target(topology)!.Value;
+        var configured = TwinState.Converge(topology);
+        var withdrawn = SimulatedNetworkService.Cycle(topology).OfType<PrefixWithdrawal>().Select(w => w.Prefix).ToList();
+        var demand = SimulatedDemand.Toward(topology, configured, target.Isp, withdrawn);
+        Assert.DoesNotContain(demand.Hot, h => withdrawn.Contains(h.Prefix));
+        Assert.Equal(1, demand.Hot.Sum(h => h.Weight), 9);
+        var at = new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(SimulatedTrafficRamp.PeakPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.PeakPercent, shifted: false));
-        Assert.Equal(SimulatedTrafficRamp.ShiftedPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.ShiftedPercent + 1, shifted: true));
-        Assert.Equal(SimulatedTrafficRamp.ShiftedPercent + SimulatedTrafficRamp.RampPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.ShiftedPercent, shifted: false));
+        var (before, flowsBefore) = SimulatedTrafficRamp.Observe(topology, configured, demand.At(0.9), target, at, SimulatedTrafficRamp.Step);
+        Assert.Equal(90, Value(before, target.Router, $"/probes/isp[name={target.Isp}]/utilisation-pct"), 6);
+        Assert.All(before, s => Assert.Equal("simulated", s.Tags!["source"]));
+        var hotLatency = Value(before, target.Router, $"/probes/isp[name={target.Isp}]/latency-ms");
+        Assert.InRange(hotLatency, 30, 50); // over the analysts' floor, under the SLA
+        // Every destination's bytes of the step leave through an edge router: the ISP's through the loaded router.
+        Assert.All(demand.Hot, h => Assert.Contains(flowsBefore, f => f.Router == target.Router && h.Prefix.Contains(f.Flow.DestinationAddress)));
+        var offered = demand.At(0.9).Sum(v => v.BytesPerSecond) * SimulatedTrafficRamp.Step.TotalSeconds;
+        Assert.Equal(offered, flowsBefore.Sum(f => (double)f.Flow.Bytes), offered * 1e-6);
+
+        // The smallest of the ISP's destinations moves to another ISP: its share of the load goes with it.
+        var small = demand.Hot.MinBy(h => h.Weight);
+        var policy = new SimulatedPolicy();
+        policy.Add(target.Router, SimulatedPolicy.Line("LOCAL_PREF_ADJUST", new ActionParameters { Peer = target.Isp, Direction = "in", LocalPref = 50, Prefixes = [small.Prefix.ToString()] }));
+        var shifted = SimulatedNetworkService.WithPolicy(configured, policy, NullLogger.Instance);
+        var (after, _) = SimulatedTrafficRamp.Observe(topology, shifted, demand.At(0.9), target, at, SimulatedTrafficRamp.Step);
+        Assert.Equal(90 * (1 - small.Weight), Value(after, target.Router, $"/probes/isp[name={target.Isp}]/utilisation-pct"), 6);
+        Assert.True(Value(after, target.Router, $"/probes/isp[name={target.Isp}]/latency-ms") < hotLatency - 10);
+
+        Assert.Equal(SimulatedTrafficRamp.PeakPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.PeakPercent));
+        Assert.Equal(SimulatedTrafficRamp.StartPercent + SimulatedTrafficRamp.RampPercent, SimulatedTrafficRamp.Next(SimulatedTrafficRamp.StartPercent));
     }
+
+    private static double Value(IReadOnlyList<MetricSample> samples, string router, string path) => samples.Single(s => s.Router == router && s.Path == path).Value;
 
     [Fact]
     public void The_embedded_default_runs_the_demo_and_a_configuration_that_does_not_ask_for_it_does_not()

@@ -24,7 +24,7 @@ internal static class RampFindings
                 return findings.ToImmutable();
             }
 
-            value = SimulatedTrafficRamp.Next(value, shifted: false);
+            value = SimulatedTrafficRamp.Next(value);
         }
 
         throw new InvalidOperationException($"the ramp never breached in {maxSteps} steps");
