@@ -89,7 +89,6 @@ public sealed class SeedScenarioTests(SeedLabWithDrivers fixture, ITestOutputHel
         finally
         {
             output.WriteLine(report.ToString());
-            File.WriteAllText(Path.Combine(Path.GetTempPath(), "netops-seed-scenario-report.txt"), report.ToString());
             await fixture.Lab.ApplyAsync(new SetLinkState("R1", "ISP-A", Up: true));
         }
     }
