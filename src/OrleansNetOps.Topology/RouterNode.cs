@@ -20,6 +20,12 @@ public sealed record RouterNode(
     IReadOnlyList<string> ReflectorClients,
     IReadOnlyList<IpPrefix> Originates)
 {
+    /// <summary>
+    /// How changes reach it (<c>driver:</c>); null leaves it to the silo: the simulated network's policy when the
+    /// network is simulated, a dry run otherwise — a router is never changed unless its driver says so.
+    /// </summary>
+    public RouterDriver? Driver { get; init; }
+
     /// <summary>Whether it reflects routes.</summary>
     public bool IsRouteReflector => ReflectorClients.Count > 0;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using OrleansNetOps.Bgp.Prefixes;
 using OrleansNetOps.Configuration;
 using YamlDotNet.RepresentationModel;
@@ -11,7 +12,7 @@ namespace OrleansNetOps.Topology;
 /// field path, and a topology that loads is consistent (ids unique, links between known nodes, reflector clients
 /// reachable over iBGP, addresses and prefixes valid).
 /// </summary>
-public static class TopologyLoader
+public static partial class TopologyLoader
 {
     private const uint MaxAsn = uint.MaxValue;
 
@@ -79,13 +80,14 @@ public static class TopologyLoader
             var routerAsn = (uint)section.Long("asn", asn, 1, MaxAsn);
             var clients = section.Strings("reflectorClients")?.Select(c => c.Text).ToList() ?? [];
             var originates = Prefixes(section, "originates");
+            var driver = ReadDriver(section);
             section.Finish();
             if (role == RouterRole.RouteReflector && clients.Count == 0)
             {
                 section.Report(section.Anchor, section.Child("reflectorClients"), "a route reflector needs at least one client");
             }
 
-            result.Add((new RouterNode(id, hostname, role, routerId, routerAsn, clients, originates), section));
+            result.Add((new RouterNode(id, hostname, role, routerId, routerAsn, clients, originates) { Driver = driver }, section));
         }
 
         if (result.Count == 0)
@@ -94,6 +96,149 @@ public static class TopologyLoader
         }
 
         return result;
+    }
+
+    // driver: dry-run | simulated, or a section { kind, vtysh: { netns, vtySocket, reloadDaemon } | ssh: { host, port, user, identityFile, knownHosts } }.
+    private static RouterDriver? ReadDriver(YamlSection router)
+    {
+        var node = router.Value("driver");
+        if (node is null)
+        {
+            return null;
+        }
+
+        var path = router.Child("driver");
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            var kind = DriverKind(router, node, path, text);
+            if (kind == RouterDriverKind.Frr)
+            {
+                router.Report(node, path, "frr needs to know how to reach vtysh: write { kind: frr, vtysh: { netns: ... } } or { kind: frr, ssh: { host: ..., user: ..., identityFile: ..., knownHosts: ... } }");
+                return null;
+            }
+
+            return kind is { } known ? new RouterDriver(known, null, null) : null;
+        }
+
+        var section = router.Section("driver");
+        if (!section.IsPresent)
+        {
+            return null;
+        }
+
+        var kindText = section.String("kind");
+        var parsed = kindText is null ? null : DriverKind(section, section.Value("kind")!, section.Child("kind"), kindText);
+        if (kindText is null)
+        {
+            section.Report(section.Anchor, section.Child("kind"), $"required: one of {string.Join(", ", RouterDriverKindNames.All)}");
+        }
+
+        var vtysh = ReadVtysh(section.Section("vtysh"));
+        var ssh = ReadSsh(section.Section("ssh"));
+        section.Finish();
+        var reaches = (vtysh is null ? 0 : 1) + (ssh is null ? 0 : 1);
+        switch (parsed)
+        {
+            case RouterDriverKind.Frr when reaches == 0:
+                section.Report(section.Anchor, path, "kind frr needs vtysh (a router on this host, e.g. in a network namespace) or ssh (a router elsewhere)");
+                break;
+            case RouterDriverKind.Simulated when reaches > 0:
+                section.Report(section.Anchor, path, "a simulated router is not reached through vtysh or ssh");
+                break;
+        }
+
+        if (reaches == 2)
+        {
+            section.Report(section.Anchor, path, "give vtysh or ssh, not both");
+        }
+
+        return parsed is { } driverKind ? new RouterDriver(driverKind, vtysh, ssh) : null;
+    }
+
+    private static RouterDriverKind? DriverKind(YamlSection section, YamlNode node, string path, string text)
+    {
+        if (RouterDriverKindNames.TryParse(text, out var kind))
+        {
+            return kind;
+        }
+
+        section.Report(node, path, $"'{text}' is not one of {string.Join(", ", RouterDriverKindNames.All)}");
+        return null;
+    }
+
+    private static LocalVtyshAccess? ReadVtysh(YamlSection section)
+    {
+        if (!section.IsPresent)
+        {
+            return null;
+        }
+
+        var netns = Checked(section, "netns", NamePattern(), "is not a network namespace name (letters, digits, '.', '_', '-')");
+        var socket = AbsolutePath(section, "vtySocket");
+        var daemon = Checked(section, "reloadDaemon", NamePattern(), "is not an FRR daemon name such as bgpd");
+        section.Finish();
+        return new LocalVtyshAccess(netns, socket, daemon);
+    }
+
+    private static SshAccess? ReadSsh(YamlSection section)
+    {
+        if (!section.IsPresent)
+        {
+            return null;
+        }
+
+        var host = Required(section, "host");
+        if (host.Length > 0 && (host.StartsWith('-') || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '@')))
+        {
+            section.Report(section.Value("host")!, section.Child("host"), $"'{host}' is not a host name or address");
+        }
+
+        var port = section.Int("port", 22, 1, 65535);
+        var user = Required(section, "user");
+        if (user.Length > 0 && (user.StartsWith('-') || user.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '@')))
+        {
+            section.Report(section.Value("user")!, section.Child("user"), $"'{user}' is not a user name");
+        }
+
+        var identity = AbsolutePath(section, "identityFile");
+        var knownHosts = AbsolutePath(section, "knownHosts");
+        foreach (var (value, field) in new[] { (identity, "identityFile"), (knownHosts, "knownHosts") })
+        {
+            if (value is null && section.Value(field) is null)
+            {
+                section.Report(section.Anchor, section.Child(field), field == "knownHosts"
+                    ? "required: the known_hosts file with the router's host key (host keys are always checked)"
+                    : "required: the private key (key authentication only)");
+            }
+        }
+
+        section.Finish();
+        return new SshAccess(host, port, user, identity ?? string.Empty, knownHosts ?? string.Empty);
+    }
+
+    private static string? Checked(YamlSection section, string field, Regex pattern, string problem)
+    {
+        var text = section.String(field)?.Trim();
+        if (text is not null && !pattern.IsMatch(text))
+        {
+            section.Report(section.Value(field)!, section.Child(field), $"'{text}' {problem}");
+            return null;
+        }
+
+        return text;
+    }
+
+    // Paths are written out in full: a relative one would depend on the silo's working directory.
+    private static string? AbsolutePath(YamlSection section, string field)
+    {
+        var text = section.String(field)?.Trim();
+        if (text is not null && (!Path.IsPathRooted(text) || text.Any(char.IsControl)))
+        {
+            section.Report(section.Value(field)!, section.Child(field), $"'{text}' is not an absolute path");
+            return null;
+        }
+
+        return text;
     }
 
     private static List<(IspNode Isp, YamlSection Section)> ReadIsps(YamlSection top)
@@ -278,4 +423,7 @@ public static class TopologyLoader
 
         return text.Length == 0 ? default : IpPrefix.Parse(text);
     }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+    private static partial Regex NamePattern();
 }

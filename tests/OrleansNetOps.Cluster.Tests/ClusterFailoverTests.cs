@@ -8,6 +8,7 @@ using OrleansNetOps.Lab.Scenarios;
 using OrleansNetOps.TestSupport;
 using OrleansNetOps.Topology;
 using Xunit.Abstractions;
+using static OrleansNetOps.Cluster.Tests.ClusterTestApi;
 
 namespace OrleansNetOps.Cluster.Tests;
 
@@ -378,44 +379,5 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
         }
 
         return accepted;
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            bool met;
-            try
-            {
-                met = await condition();
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                met = false;
-            }
-
-            if (met)
-            {
-                return;
-            }
-
-            Assert.True(clock.Elapsed < timeout, $"{failure} within {timeout.TotalSeconds:0} s");
-            await Task.Delay(200);
-        }
-    }
-
-    private static string RepositoryFile(params string[] parts)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine([directory.FullName, .. parts]);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException(Path.Combine(parts) + " not found above " + AppContext.BaseDirectory);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Xunit.Abstractions;
+using static OrleansNetOps.Cluster.Tests.ClusterTestApi;
 
 namespace OrleansNetOps.Cluster.Tests;
 
@@ -142,33 +143,7 @@ public sealed class ResolverCrashTests(ITestOutputHelper output) : IAsyncLifetim
 
     private async Task<int> CountAsync(string id, string kind) => (await KindsAsync(id)).Count(k => k == kind);
 
-    private static string State(JsonElement action) => action.GetProperty("state").GetString()!;
+    private Task<JsonElement> UntilAsync(string id, Func<JsonElement, bool> done, TimeSpan timeout) => ClusterTestApi.UntilAsync(Silo.Api, id, done, timeout, _directory);
 
-    private async Task<JsonElement> UntilAsync(string id, Func<JsonElement, bool> done, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var action = await ActionAsync(id);
-            if (done(action))
-            {
-                return action;
-            }
-
-            Assert.True(clock.Elapsed < timeout, $"action {id} stayed {State(action)} for {timeout.TotalSeconds:0} s: {action}\nlog in {_directory}");
-            await Task.Delay(100);
-        }
-    }
-
-    private Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null, HttpStatusCode? expect = null) => Silo.SendAsync(method, path, body, expect);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < timeout, $"{failure} within {timeout.TotalSeconds:0} s");
-            await Task.Delay(200);
-        }
-    }
+    private Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null, HttpStatusCode? expect = null) => ClusterTestApi.SendAsync(Silo.Api, method, path, body, expect);
 }

@@ -171,24 +171,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>Sends a request with an optional JSON body; the response must succeed (or have <paramref name="expect"/>).</summary>
-    public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null, HttpStatusCode? expect = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        using var response = await Api.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (expect is { } status ? status != response.StatusCode : !response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"{Name}: {method} {path} → {(int)response.StatusCode}: {text}");
-        }
-
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    /// <summary>Sends a request to this silo (<see cref="ClusterTestApi.SendAsync"/>).</summary>
+    public Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null, HttpStatusCode? expect = null) =>
+        ClusterTestApi.SendAsync(Api, method, path, body, expect);
 
     /// <summary>After a run: drops the silos' schema, and their directory too unless the run failed (its logs stay).</summary>
     public static async Task CleanUpAsync(string connectionString, string schema, string directory, bool passed)

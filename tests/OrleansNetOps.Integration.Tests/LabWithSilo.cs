@@ -79,18 +79,21 @@ public sealed class LabWithSilo : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => TearDownAsync(_lab, Api, _silo);
+
+    /// <summary>Takes the lab down first (its BMP sessions end), then the client and the silo; each only if it was made.</summary>
+    public static async Task TearDownAsync(FrrLab? lab, HttpClient? api, WebApplication? silo)
     {
-        if (_lab is not null)
+        if (lab is not null)
         {
-            await _lab.DownAsync();
+            await lab.DownAsync();
         }
 
-        Api?.Dispose();
-        if (_silo is not null)
+        api?.Dispose();
+        if (silo is not null)
         {
-            await _silo.StopAsync();
-            await _silo.DisposeAsync();
+            await silo.StopAsync();
+            await silo.DisposeAsync();
         }
     }
 

@@ -79,7 +79,7 @@ public sealed class TopologyLoaderTests
     [InlineData("asn: 70000000000\nrouters:\n  - { id: R1, routerId: 198.51.100.1 }\n",
         "t.yaml:1:6: asn: 70000000000 is out of range (1..4294967295)")]
     [InlineData("asn: 65001\nrouters:\n  - { id: R1, routerId: 198.51.100.1, color: blue }\n",
-        "t.yaml:3:39: routers[0].color: unknown field; expected one of id, hostname, role, routerId, asn, reflectorClients, originates")]
+        "t.yaml:3:39: routers[0].color: unknown field; expected one of id, hostname, role, routerId, asn, reflectorClients, originates, driver")]
     [InlineData("asn: 65001\nrouters:\n  - { id: R1, routerId: 198.51.100.1, role: route-reflector, reflectorClients: [R2] }\n  - { id: R2, routerId: 198.51.100.2 }\n",
         "t.yaml:3:5: routers[0].reflectorClients: 'R2' has no iBGP link to R1")]
     [InlineData("asn: 65001\nrouters: [\n", "t.yaml:")]

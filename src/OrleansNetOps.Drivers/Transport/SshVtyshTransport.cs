@@ -47,7 +47,7 @@ public sealed class SshVtyshTransport : IVtyshTransport
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var outcome = await SendAsync("reload\n" + VtyshCommands.WithoutHeader(configuration), cancellationToken).ConfigureAwait(false);
-        var log = (outcome.Output + outcome.Error).Trim();
+        var log = Redacted((outcome.Output + outcome.Error).Trim());
         return outcome.Succeeded ? log : throw Failed(["frr-reload.py --reload"], outcome);
     }
 
@@ -80,9 +80,23 @@ public sealed class SshVtyshTransport : IVtyshTransport
         ProcessRunner.RunAsync(Invocation(request), cancellationToken);
 
     private DeviceCommandFailedException Failed(IReadOnlyList<string> commands, ProcessOutcome outcome) =>
-        new(Endpoint, commands, outcome.TimedOut
+        new(Endpoint, commands, Redacted(outcome.TimedOut
             ? $"timed out after {_endpoint.Timeout.TotalSeconds:0} s"
             : outcome.ExitCode == 255
                 ? $"ssh failed: {outcome.Error.Trim()}"
-                : $"exited with {outcome.ExitCode}: {(outcome.Error.Trim().Length > 0 ? outcome.Error : outcome.Output).Trim()}");
+                : $"exited with {outcome.ExitCode}: {(outcome.Error.Trim().Length > 0 ? outcome.Error : outcome.Output).Trim()}"));
+
+    // ssh names the key and known_hosts files in its warnings; failures reach logs and the action's history, the paths must not.
+    private string Redacted(string text)
+    {
+        foreach (var (path, shown) in new[] { (_endpoint.IdentityFile, "(identity file)"), (_endpoint.KnownHostsFile, "(known_hosts file)") })
+        {
+            if (!string.IsNullOrEmpty(path))
+            {
+                text = text.Replace(path, shown, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
 }

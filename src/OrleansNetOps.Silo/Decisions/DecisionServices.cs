@@ -1,7 +1,3 @@
-using OrleansNetOps.Drivers;
-using OrleansNetOps.Drivers.DryRun;
-using OrleansNetOps.Drivers.Frr;
-using OrleansNetOps.Drivers.Simulated;
 using OrleansNetOps.Governance.Audit;
 using OrleansNetOps.Governance.Guardrails;
 using OrleansNetOps.Grains.Audit;
@@ -13,7 +9,7 @@ using OrleansNetOps.Silo.Configuration;
 
 namespace OrleansNetOps.Silo.Decisions;
 
-/// <summary>The decision half's services: how a silo reads the domain's guardrails (and offers its file to them), the audit trail for the storage shape, and the driver (the SLA verifier reads the probe series from the metric store).</summary>
+/// <summary>The decision half's services: how a silo reads the domain's guardrails (and offers its file to them), the audit trail for the storage shape, and the per-router driver (the SLA verifier reads the probe series from the metric store).</summary>
 internal static class DecisionServices
 {
     public static void AddDecisions(this IServiceCollection services, SiloConfig config, GovernancePolicy guardrails, GuardrailsFile? guardrailsFile)
@@ -36,15 +32,6 @@ internal static class DecisionServices
             services.AddSingleton<IAuditTrail, MemoryAuditTrail>();
         }
 
-        services.AddSingleton<SimulatedPolicy>();
-        if (config.Network.Simulated)
-        {
-            services.AddSingleton<IDeviceDriver>(sp => new SimulatedNetworkDriver(sp.GetRequiredService<SimulatedPolicy>(), sp.GetRequiredService<TimeProvider>()));
-        }
-        else
-        {
-            // Real routers get their FRR devices with the driver issue; until then every change is shown, not sent.
-            services.AddSingleton<IDeviceDriver>(sp => new DryRunDriver(new FrrDriver([], sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));
-        }
+        services.AddRouterDrivers(config);
     }
 }
