@@ -88,6 +88,10 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
             }
         }
 
+        // The route detectors read the same batch in their own activation beside this one; the call is one-way, so
+        // the feed never waits for them.
+        await GrainFactory.GetGrain<OrleansNetOps.Grains.Analysis.IRouteAnalystGrain>(this.GetPrimaryKeyString()).ObserveAsync(delivery);
+
         if (delivery.Closed)
         {
             // Losing the BMP session hides the BGP sessions; it is not a flap of theirs, so no history is written.
