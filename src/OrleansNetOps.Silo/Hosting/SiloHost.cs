@@ -60,7 +60,7 @@ public static class SiloHost
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
         OrleansNetOps.Silo.Decisions.DecisionServices.AddDecisions(services, config, guardrails, options.GuardrailsFile);
-        OrleansNetOps.Silo.Analysis.AnalysisServices.AddAnalysis(services);
+        OrleansNetOps.Silo.Analysis.AnalysisServices.AddAnalysis(services, config);
         OrleansNetOps.Silo.Itsm.ItsmServices.AddItsm(services, config);
 
         OrleansNetOps.Silo.Assistant.AssistantServices.AddAssistant(services, config);
