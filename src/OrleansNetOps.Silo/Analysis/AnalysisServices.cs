@@ -16,14 +16,9 @@ internal static class AnalysisServices
     /// <exception cref="ConfigException">The AS-relationship file cannot be read or has a malformed line.</exception>
     public static IServiceCollection AddAnalysis(this IServiceCollection services, SiloConfig config)
     {
-        var analysis = config.Analysis;
-        var relationships = Relationships(analysis);
-        services.AddSingleton(sp => new RouteAnalystOptions
-        {
-            Relationships = relationships,
-            OwnPrefixes = new PrefixOwnership(analysis.OwnPrefixes.Select(p => (p, sp.GetRequiredService<OrleansNetOps.Topology.NetworkTopology>().Asn))),
-            Origins = new OriginMonitorOptions { MaxPrefixes = analysis.MaxTrackedPrefixes },
-        });
+        ArgumentNullException.ThrowIfNull(config);
+        var relationships = Relationships(config.Analysis);
+        services.AddSingleton(sp => RouteOptions(config.Analysis, relationships, sp.GetRequiredService<OrleansNetOps.Topology.NetworkTopology>().Asn));
         services.AddSingleton<AnalystFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalystFeed>());
         services.AddSingleton<LogTemplateIds>();
@@ -34,7 +29,17 @@ internal static class AnalysisServices
         return services;
     }
 
-    private static AsRelationships Relationships(AnalysisConfig analysis)
+    /// <summary>What the route analysts check against: the relationships read at startup, our prefixes owned by our AS.</summary>
+    internal static RouteAnalystOptions RouteOptions(AnalysisConfig analysis, AsRelationships relationships, uint ourAs) => new()
+    {
+        Relationships = relationships,
+        OwnPrefixes = new PrefixOwnership(analysis.OwnPrefixes.Select(p => (p, ourAs))),
+        Origins = new OriginMonitorOptions { MaxPrefixes = analysis.MaxTrackedPrefixes },
+    };
+
+    /// <summary>The configured AS-relationship file, read now so a bad file stops the silo at startup.</summary>
+    /// <exception cref="ConfigException">The file cannot be read or has a malformed line.</exception>
+    internal static AsRelationships Relationships(AnalysisConfig analysis)
     {
         const string Key = "analysis.asRelationshipsFile";
         if (analysis.AsRelationshipsFile is not { } file)
