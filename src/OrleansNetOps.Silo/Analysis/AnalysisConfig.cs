@@ -7,6 +7,13 @@ namespace OrleansNetOps.Silo.Analysis;
 public sealed record AnalysisConfig
 {
     /// <summary>
+    /// Whether each router's routes go through the route detectors (leaks, origin hijacks and MOAS, more-specific
+    /// hijacks, churn storms). Off unless configured: they cost about as much memory and several times the CPU per
+    /// prefix as the router grain itself.
+    /// </summary>
+    public bool RouteDetectors { get; init; }
+
+    /// <summary>
     /// An AS-relationship file in CAIDA's <c>as1|as2|rel</c> format for the leak detector; a relative path is taken
     /// from the configuration file's folder. Our ISPs are our providers from the topology either way.
     /// </summary>

@@ -31,6 +31,7 @@ internal static class AnalysisConfigReader
 
         var config = new AnalysisConfig
         {
+            RouteDetectors = section.Bool("routeDetectors", defaults.RouteDetectors),
             AsRelationshipsFile = file,
             OwnPrefixes = [.. prefixes],
             MaxTrackedPrefixes = section.Int("maxTrackedPrefixes", defaults.MaxTrackedPrefixes, 1, 50_000_000),

@@ -17,8 +17,12 @@ internal static class AnalysisServices
     public static IServiceCollection AddAnalysis(this IServiceCollection services, SiloConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var relationships = Relationships(config.Analysis);
-        services.AddSingleton(sp => RouteOptions(config.Analysis, relationships, sp.GetRequiredService<OrleansNetOps.Topology.NetworkTopology>().Asn));
+        if (config.Analysis.RouteDetectors)
+        {
+            var relationships = Relationships(config.Analysis);
+            services.AddSingleton(sp => RouteOptions(config.Analysis, relationships, sp.GetRequiredService<OrleansNetOps.Topology.NetworkTopology>().Asn));
+        }
+
         services.AddSingleton<AnalystFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalystFeed>());
         services.AddSingleton<LogTemplateIds>();

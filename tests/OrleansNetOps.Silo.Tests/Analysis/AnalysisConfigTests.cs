@@ -13,10 +13,12 @@ public sealed class AnalysisConfigTests
     [Fact]
     public void Prefixes_and_the_relationship_file_are_read_and_a_relative_file_is_taken_from_the_configuration_folder()
     {
-        var config = SiloConfigLoader.Parse("analysis:\n  asRelationshipsFile: as-rel.txt\n  ownPrefixes: [198.51.100.0/24, \"2001:db8::/32\"]\n  maxTrackedPrefixes: 1000\n", "silo.yaml", NoEnvironment);
+        var config = SiloConfigLoader.Parse("analysis:\n  routeDetectors: true\n  asRelationshipsFile: as-rel.txt\n  ownPrefixes: [198.51.100.0/24, \"2001:db8::/32\"]\n  maxTrackedPrefixes: 1000\n", "silo.yaml", NoEnvironment);
 
         Assert.Equal(new[] { IpPrefix.Parse("198.51.100.0/24"), IpPrefix.Parse("2001:db8::/32") }, config.Analysis.OwnPrefixes.AsEnumerable());
         Assert.Equal(1000, config.Analysis.MaxTrackedPrefixes);
+        Assert.True(config.Analysis.RouteDetectors);
+        Assert.False(new AnalysisConfig().RouteDetectors);
         Assert.Equal(Path.Combine("/etc/netops", "as-rel.txt"), config.Analysis.RelativeTo("/etc/netops/silo.yaml").AsRelationshipsFile);
         Assert.Equal("/srv/rel.txt", (config.Analysis with { AsRelationshipsFile = "/srv/rel.txt" }).RelativeTo("/etc/netops/silo.yaml").AsRelationshipsFile);
     }
