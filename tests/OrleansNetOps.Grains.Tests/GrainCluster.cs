@@ -21,7 +21,7 @@ internal sealed class GrainCluster : IAsyncDisposable
     {
         var seed = TopologyLoader.Parse(topology ?? "asn: 65001\nrouters:\n  - { id: R1, routerId: 198.51.100.1 }\n", "t.yaml");
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureHost(host => host.Services.AddSingleton(seed).AddSingleton(TimeProvider.System));
+        builder.ConfigureHost(host => host.Services.AddSingleton(seed).AddSingleton(TimeProvider.System).AddSingleton(OrleansNetOps.Analytics.Bgp.RouteAnalystOptions.Default));
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();

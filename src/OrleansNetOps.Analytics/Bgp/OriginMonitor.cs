@@ -121,6 +121,32 @@ public sealed class OriginMonitor
         return findings?.ToImmutable() ?? [];
     }
 
+    /// <summary>
+    /// A vantage point's session went down: the routes it held no longer count for any origin (what it saw over time
+    /// stays). Walks every tracked prefix, so it is for session ends, not for routine updates.
+    /// </summary>
+    /// <returns>How many prefixes the vantage point held.</returns>
+    public int ForgetVantage(string vantage)
+    {
+        ArgumentNullException.ThrowIfNull(vantage);
+        if (!_vantageIds.TryGetValue(vantage, out var id))
+        {
+            return 0;
+        }
+
+        var held = 0;
+        foreach (var state in _prefixes.Values)
+        {
+            if (state.Remove(id))
+            {
+                held++;
+                state.CloseMoasIfSingle();
+            }
+        }
+
+        return held;
+    }
+
     private Finding NewOrigin(RouteUpdate update, PrefixState state, uint origin, uint[] path)
     {
         var known = state.Seen.Select(s => s.Origin).ToArray();
@@ -253,16 +279,18 @@ public sealed class OriginMonitor
             Current = [.. Current, holding];
         }
 
-        public void Remove(int vantage)
+        public bool Remove(int vantage)
         {
             for (var i = 0; i < Current.Length; i++)
             {
                 if (Current[i].Vantage == vantage)
                 {
                     Current = [.. Current[..i], .. Current[(i + 1)..]];
-                    return;
+                    return true;
                 }
             }
+
+            return false;
         }
 
         public void CloseMoasIfSingle()

@@ -31,6 +31,28 @@ public static class SignalFindings
             DetectorFindings.Evidence(at, source, $"{interfaceName} down", [("interface", interfaceName), .. data]));
     }
 
+    /// <summary>A router's log says one of its BGP sessions left Established (FRR: <c>%ADJCHANGE: neighbor … Down …</c>).</summary>
+    /// <param name="router">Topology id of the router.</param>
+    /// <param name="neighbor">The neighbour's address as logged.</param>
+    /// <param name="reason">The reason as logged (e.g. <c>BGP Notification send</c>).</param>
+    /// <param name="at">When it was logged.</param>
+    /// <param name="source">What carried it (e.g. <c>syslog</c>).</param>
+    /// <param name="line">The log line, as the evidence's description.</param>
+    public static Finding SessionDown(string router, string neighbor, string reason, DateTimeOffset at, string source, string line)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(router);
+        ArgumentException.ThrowIfNullOrWhiteSpace(neighbor);
+        return DetectorFindings.Create(
+            FindingKind.SessionDown,
+            Subjects.Session(router, neighbor),
+            at,
+            router,
+            1,
+            $"{router} logs its BGP session with {neighbor} down: {reason}",
+            DetectorFindings.Evidence(at, source, line, ("neighbor", neighbor), ("reason", reason),
+                ("planned", OrleansNetOps.Analytics.Bgp.SessionFlapDetector.IsPlanned(reason) ? "true" : "false")));
+    }
+
     /// <summary>A firing alert of another monitoring system about <paramref name="router"/>.</summary>
     /// <param name="router">Topology id of the router the alert is about.</param>
     /// <param name="name">The alert's name (Alertmanager's <c>alertname</c>).</param>

@@ -29,6 +29,9 @@ public sealed class FindingCorrelatorGrain(
     /// <summary>Closed candidates kept for the API.</summary>
     public const int MaxClosed = 200;
 
+    /// <summary>How often open candidates are checked for a window that ended.</summary>
+    public static readonly TimeSpan AgeEvery = TimeSpan.FromSeconds(10);
+
     private readonly Queue<Finding> _findings = new();
     private readonly Queue<IncidentCandidate> _closed = new();
     private readonly Dictionary<string, string> _candidateOf = new(StringComparer.Ordinal);
@@ -54,7 +57,9 @@ public sealed class FindingCorrelatorGrain(
             Hold(candidate);
         }
 
-        return Task.CompletedTask;
+        // Candidates close when their window ends, not when the next finding happens to arrive.
+        this.RegisterGrainTimer(AgeAsync, new GrainTimerCreationOptions(AgeEvery, AgeEvery) { Interleave = false });
+        return AgeAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -115,10 +120,17 @@ public sealed class FindingCorrelatorGrain(
     }
 
     /// <inheritdoc />
-    public Task<ImmutableArray<IncidentCandidate>> GetCandidatesAsync(int limit)
+    public Task<ImmutableArray<IncidentCandidate>> GetCandidatesAsync(int limit) =>
+        Task.FromResult<ImmutableArray<IncidentCandidate>>([.. Candidates().Take(limit)]);
+
+    private async Task AgeAsync(CancellationToken cancellationToken)
     {
-        Close(_correlator.Advance(time.GetUtcNow()));
-        return Task.FromResult<ImmutableArray<IncidentCandidate>>([.. Candidates().Take(limit)]);
+        var closed = _correlator.Advance(time.GetUtcNow());
+        if (!closed.IsEmpty)
+        {
+            Close(closed);
+            await WriteAsync();
+        }
     }
 
     // Open first (newest update first), then closed (newest first).

@@ -270,7 +270,9 @@ public sealed class IncidentGrain(
         var candidates = CandidateCatalogue.Propose(record.Fault, topology);
         var twin = GrainFactory.GetGrain<INetworkTwinGrain>(record.Domain);
         var traffic = await measured.MeasureAsync();
-        var target = guardrails.Current.Floors.UtilisationPct / 100;
+        var governance = await GrainFactory.GetGrain<ICoordinatorGrain>(record.Domain).GovernanceAsync();
+        var policy = guardrails.Resolve(governance.Policy);
+        var target = policy.Floors.UtilisationPct / 100;
         var proven = new List<(Candidate Candidate, WhatIfResult WhatIf)>(candidates.Length + 2);
         foreach (var candidate in candidates)
         {
@@ -285,8 +287,7 @@ public sealed class IncidentGrain(
             }
         }
 
-        var governance = await GrainFactory.GetGrain<ICoordinatorGrain>(record.Domain).GovernanceAsync();
-        var context = new GovernanceContext(guardrails.Resolve(governance.Policy), DecisionJson.Read<AutonomyState>(governance.AutonomyJson),
+        var context = new GovernanceContext(policy, DecisionJson.Read<AutonomyState>(governance.AutonomyJson),
             DecisionJson.Read<RateLimitState>(governance.RateLimitsJson), now);
         var plan = Planner.Choose(record.Fault, proven, topology, context, actionId, Agent, record.Domain);
         var weighed = string.Join("; ", plan.Evaluations.Select(e => $"{e.Candidate.Id} {e.Candidate.Describe()}: {e.Why}"));

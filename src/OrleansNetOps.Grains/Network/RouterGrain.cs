@@ -33,6 +33,7 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
     private bool _heardFrom;
     private RouterSource _source = RouterSource.Config;
     private bool _registered;
+    private bool? _routeDetectors;
     private Orleans.Streams.IAsyncStream<OrleansNetOps.Grains.Events.NetOpsEvent>? _events;
 
     /// <inheritdoc />
@@ -86,6 +87,14 @@ public sealed class RouterGrain(NetworkTopology topology, ILogger<RouterGrain> l
                 await RecordAsync(transition);
                 announce = true;
             }
+        }
+
+        // Where the silo runs route detectors, they read the same batch in their own activation beside this one; the
+        // call is one-way, so the feed never waits for them.
+        _routeDetectors ??= ServiceProvider.GetService(typeof(OrleansNetOps.Analytics.Bgp.RouteAnalystOptions)) is not null;
+        if (_routeDetectors == true)
+        {
+            await GrainFactory.GetGrain<OrleansNetOps.Grains.Analysis.IRouteAnalystGrain>(this.GetPrimaryKeyString()).ObserveAsync(delivery);
         }
 
         if (delivery.Closed)

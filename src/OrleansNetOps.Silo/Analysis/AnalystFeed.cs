@@ -32,7 +32,14 @@ internal sealed class AnalystFeed(IGrainFactory grains, ILogger<AnalystFeed> log
 
     public void Offer(MetricSample sample) => Write(sample);
 
-    public void Offer(StoredSyslogMessage message) => Write(message);
+    public void Offer(StoredSyslogMessage message)
+    {
+        Write(message);
+        if (SignalTranslation.Finding(message) is { } finding)
+        {
+            Write(finding);
+        }
+    }
 
     public void Offer(StoredTrap trap)
     {

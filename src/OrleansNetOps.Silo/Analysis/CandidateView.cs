@@ -18,7 +18,8 @@ internal sealed record CandidateView(
     ImmutableSortedDictionary<string, int> Occurrences,
     ImmutableArray<string> Inhibited,
     CandidateCauseView TopCause,
-    ImmutableArray<CandidateCauseView> AlternativeCauses)
+    ImmutableArray<CandidateCauseView> AlternativeCauses,
+    ImmutableArray<EvidenceView> Evidence)
 {
     public static CandidateView From(IncidentCandidate candidate) => new(
         candidate.Id,
@@ -33,5 +34,6 @@ internal sealed record CandidateView(
         candidate.Occurrences,
         candidate.Inhibited,
         CandidateCauseView.From(candidate.TopCause),
-        [.. candidate.AlternativeCauses.Select(CandidateCauseView.From)]);
+        [.. candidate.AlternativeCauses.Select(CandidateCauseView.From)],
+        [.. candidate.Evidence.Select(EvidenceView.From)]);
 }

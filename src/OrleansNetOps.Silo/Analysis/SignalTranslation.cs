@@ -1,17 +1,20 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using OrleansNetOps.Analytics.Findings;
 using OrleansNetOps.Analytics.Signals;
 using OrleansNetOps.Telemetry.Alerts;
 using OrleansNetOps.Telemetry.Snmp;
+using OrleansNetOps.Telemetry.Syslog;
 
 namespace OrleansNetOps.Silo.Analysis;
 
 /// <summary>
 /// Reads the signals that state a fault outright from what the collectors stored: an SNMP linkDown trap (RFC 2863's
-/// ifIndex, ifDescr, ifName, ifAdminStatus, ifOperStatus varbinds) and a firing Alertmanager alert about a router.
+/// ifIndex, ifDescr, ifName, ifAdminStatus, ifOperStatus varbinds), a firing Alertmanager alert about a router, and FRR's
+/// syslog line for a BGP session leaving Established (<c>%ADJCHANGE: neighbor 203.0.113.2(ISP-A) in vrf default Down …</c>).
 /// Everything else stays in its read model for people and is left to the learning analysts.
 /// </summary>
-internal static class SignalTranslation
+internal static partial class SignalTranslation
 {
     // RFC 2863's interface columns, by the names the trap parser already knows them under.
     private static readonly string IfIndex = Column("ifIndex");
@@ -55,6 +58,17 @@ internal static class SignalTranslation
         return SignalFindings.InterfaceDown(stored.Router, name, stored.Time, "snmp-trap", [.. data]);
     }
 
+    public static Finding? Finding(StoredSyslogMessage stored)
+    {
+        var text = stored.Message.Message;
+        if (!text.Contains("%ADJCHANGE", StringComparison.Ordinal) || AdjacencyDown().Match(text) is not { Success: true } down)
+        {
+            return null;
+        }
+
+        return SignalFindings.SessionDown(stored.Router, down.Groups["neighbor"].Value, down.Groups["reason"].Value.Trim(), stored.Time, "syslog", text);
+    }
+
     public static Finding? Finding(StoredAlert stored)
     {
         var alert = stored.Alert;
@@ -89,4 +103,9 @@ internal static class SignalTranslation
         7 => "lowerLayerDown",
         _ => "unknown",
     };
+
+    // FRR 8.x bgpd: "%ADJCHANGE: neighbor 203.0.113.2(ISP-A) in vrf default Down BGP Notification send"; the
+    // description and the VRF are optional (older releases write neither).
+    [GeneratedRegex(@"%ADJCHANGE: neighbor (?<neighbor>[0-9A-Fa-f:.]+)(?:\([^)]*\))?(?: in vrf \S+)? Down(?<reason>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex AdjacencyDown();
 }

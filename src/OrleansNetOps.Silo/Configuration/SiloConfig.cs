@@ -29,4 +29,7 @@ public sealed record SiloConfig
 
     /// <summary>Where incident tickets go (ServiceNow, Jira).</summary>
     public OrleansNetOps.Silo.Itsm.ItsmConfig Itsm { get; init; } = new();
+
+    /// <summary>What the route detectors check against beyond the topology (AS relationships, our prefixes).</summary>
+    public OrleansNetOps.Silo.Analysis.AnalysisConfig Analysis { get; init; } = new();
 }

@@ -25,6 +25,7 @@ internal static partial class SiloConfigBinder
             Network = BindNetwork(section.Section("network"), defaults.Network),
             Assistant = OrleansNetOps.Silo.Assistant.AssistantConfigBinding.Bind(section.Section("assistant")),
             Itsm = OrleansNetOps.Silo.Itsm.ItsmConfigReader.Read(section.Section("itsm")),
+            Analysis = OrleansNetOps.Silo.Analysis.AnalysisConfigReader.Read(section.Section("analysis")),
         };
         section.Finish();
         return config;

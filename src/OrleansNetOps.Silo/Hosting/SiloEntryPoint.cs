@@ -79,6 +79,7 @@ public static class SiloEntryPoint
             ? SiloConfigLoader.LoadEmbedded(environment)
             : SiloConfigLoader.LoadFile(choice.Path, environment, choice.DisplayName);
         var (topology, topologySource) = TopologyFiles.Resolve(config.Network.TopologyFile, choice.Path);
+        config = config with { Analysis = config.Analysis.RelativeTo(choice.Path) };
         var guardrailsPath = choice.Path is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(choice.Path))!, "guardrails.yaml");
         var guardrailsFile = guardrailsPath is not null && File.Exists(guardrailsPath)
             ? OrleansNetOps.Silo.Decisions.GuardrailsFile.Load(guardrailsPath, Path.GetRelativePath(Directory.GetCurrentDirectory(), guardrailsPath))

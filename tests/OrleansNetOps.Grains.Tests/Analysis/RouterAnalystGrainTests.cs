@@ -43,16 +43,7 @@ public sealed class RouterAnalystGrainTests
 
         // The finding reached the domain's correlator through the findings stream.
         var correlator = cluster.Grains.GetGrain<IFindingCorrelatorGrain>(NetOpsStreams.DefaultDomain);
-        var query = new FindingQuery("R1", FindingKind.CongestionForecast, null, null, 10);
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        ImmutableArray<Finding> found;
-        while ((found = await correlator.GetFindingsAsync(query)).IsEmpty)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "no congestion finding reached the correlator");
-            await Task.Delay(100);
-        }
-
-        var congestion = Assert.Single(found);
+        var congestion = Assert.Single(await CorrelatorWait.FindingsAsync(cluster.Grains, new FindingQuery("R1", FindingKind.CongestionForecast, null, null, 10), "congestion finding"));
         Assert.Equal("R1", congestion.Router);
         Assert.Contains("reaches 85", congestion.Summary, StringComparison.Ordinal);
         Assert.NotNull(congestion.CandidateCause);
