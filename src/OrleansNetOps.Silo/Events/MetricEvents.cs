@@ -15,14 +15,20 @@ public static class MetricEvents
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Publishes the newest point of each series of <paramref name="samples"/>.</summary>
+    /// <summary>
+    /// Publishes the newest point of each series of <paramref name="samples"/>. The batch is already stored, and the store is
+    /// what the series API reads: an event that cannot be published (a silo still starting its stream provider) is logged,
+    /// never turned into a failed ingest that a client would send again.
+    /// </summary>
     /// <param name="client">The cluster client.</param>
-    /// <param name="samples">An accepted batch.</param>
+    /// <param name="samples">An accepted, stored batch.</param>
+    /// <param name="logger">Where an event that could not be published is reported.</param>
     /// <param name="domain">The events domain.</param>
-    public static async Task PublishAsync(IClusterClient client, IReadOnlyList<MetricSample> samples, string domain = NetOpsStreams.DefaultDomain)
+    public static async Task PublishAsync(IClusterClient client, IReadOnlyList<MetricSample> samples, ILogger logger, string domain = NetOpsStreams.DefaultDomain)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(logger);
         if (samples.Count == 0)
         {
             return;
@@ -32,10 +38,17 @@ public static class MetricEvents
             .Select(s => new NetOpsEvent("metric", $"{s.Router}|{s.Path}", s.Time,
                 JsonSerializer.Serialize(new { router = s.Router, path = s.Path, t = s.Time, v = s.Value }, s_json)))
             .ToList();
-        var stream = client.GetStreamProvider(NetOpsStreams.Provider).GetStream<NetOpsEvent>(NetOpsStreams.Events(domain));
-        foreach (var item in newest)
+        try
         {
-            await stream.OnNextAsync(item).ConfigureAwait(false);
+            var stream = client.GetStreamProvider(NetOpsStreams.Provider).GetStream<NetOpsEvent>(NetOpsStreams.Events(domain));
+            foreach (var item in newest)
+            {
+                await stream.OnNextAsync(item).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "{Count} metric event(s) were not published on the live feed; the batch is stored", newest.Count);
         }
     }
 }

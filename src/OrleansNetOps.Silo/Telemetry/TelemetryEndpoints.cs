@@ -51,7 +51,7 @@ internal static class TelemetryEndpoints
     ];
 
     private static async Task<Results<Accepted<IngestResultView>, ValidationProblem>> PostMetrics(
-        JsonElement body, ITimeSeriesStore store, IClusterClient client, TimeProvider time, CancellationToken cancellationToken)
+        JsonElement body, ITimeSeriesStore store, IClusterClient client, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
     {
         var (samples, errors) = MetricBatchReader.Read(body, time.GetUtcNow());
         if (errors.Count > 0)
@@ -60,12 +60,12 @@ internal static class TelemetryEndpoints
         }
 
         await store.AppendAsync(samples, cancellationToken);
-        await OrleansNetOps.Silo.Events.MetricEvents.PublishAsync(client, samples);
+        await OrleansNetOps.Silo.Events.MetricEvents.PublishAsync(client, samples, loggers.CreateLogger(typeof(OrleansNetOps.Silo.Events.MetricEvents).FullName!));
         return TypedResults.Accepted((string?)null, new IngestResultView(samples.Count, []));
     }
 
     private static async Task<Results<Accepted<IngestResultView>, ValidationProblem>> PostPrometheus(
-        HttpRequest request, ITimeSeriesStore store, IClusterClient client, TimeProvider time, string? router, CancellationToken cancellationToken)
+        HttpRequest request, ITimeSeriesStore store, IClusterClient client, ILoggerFactory loggers, TimeProvider time, string? router, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(router))
         {
@@ -105,7 +105,7 @@ internal static class TelemetryEndpoints
         }
 
         await store.AppendAsync(samples, cancellationToken);
-        await OrleansNetOps.Silo.Events.MetricEvents.PublishAsync(client, samples);
+        await OrleansNetOps.Silo.Events.MetricEvents.PublishAsync(client, samples, loggers.CreateLogger(typeof(OrleansNetOps.Silo.Events.MetricEvents).FullName!));
         return TypedResults.Accepted((string?)null, new IngestResultView(samples.Count, rejected));
     }
 
