@@ -159,12 +159,13 @@ public sealed partial class DecisionPortalTests(ChromiumFixture chromium) : IAsy
             new { router = "R2", action = "MED_ADJUST", @params = new { peer = "ISP-B", direction = "out", med = 50 }, reason = "kill switch check" });
         Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
         var id = JsonDocument.Parse(await proposed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var held = await UntilAsync($"/api/v1/actions/{id}", a => a.GetProperty("waiting").GetString()?.Contains("kill switch", StringComparison.Ordinal) == true
+            || a.GetProperty("state").GetString() is "BLOCKED" or "FAILED" or "REJECTED" or "COMPLETED" or "AWAITING_APPROVAL");
+        Assert.True(held.GetProperty("state").GetString() == "EXECUTING", held.ToString());
         var row = page.Locator($"[data-inflight=\"{id}\"]");
         await Assertions.Expect(row).ToContainTextAsync("kill switch", new() { Timeout = LongWait });
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "EXECUTING");
         await ChromiumFixture.ScreenshotAsync(page, "autonomy-kill-switch-holding");
-        var held = await UntilAsync($"/api/v1/actions/{id}", _ => true);
-        Assert.Equal("EXECUTING", held.GetProperty("state").GetString());
         using (var audit = await SendAsync(HttpMethod.Get, $"/api/v1/audit?actionId={id}", AdminKey))
         {
             var kinds = JsonDocument.Parse(await audit.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();

@@ -30,6 +30,13 @@ public sealed class SeedPortalTests(ChromiumFixture chromium, SeedSiloFixture se
         await Assertions.Expect(page.Locator("[data-testid=live]")).ToHaveTextAsync("live", new() { Timeout = LongWait });
         var firstRender = await page.EvaluateAsync<double>("performance.getEntriesByName('topology-rendered')[0].startTime");
         output.WriteLine($"overview: topology rendered {firstRender:F0} ms after navigation start");
+        // A second browser tab on the running silo: what an engineer opening the portal sees (the first includes the silo's JIT).
+        var second = await chromium.NewPageAsync(seed.Silo.BaseAddress);
+        await second.GotoAsync("/");
+        await Assertions.Expect(second.Locator("[data-node=\"R1\"]")).ToBeVisibleAsync();
+        var render = await second.EvaluateAsync<double>("performance.getEntriesByName('topology-rendered')[0].startTime");
+        output.WriteLine($"overview: topology rendered {render:F0} ms after navigation start in a new tab on the running silo");
+        await second.CloseAsync();
         await ChromiumFixture.ScreenshotAsync(page, "overview");
 
         // The simulated network cuts R2's fibre to ISP-C every fourth step and repairs it the next: watch it go down live.
@@ -125,7 +132,8 @@ public sealed class SeedPortalTests(ChromiumFixture chromium, SeedSiloFixture se
         var link = page.Locator("[data-link=\"ISP-B~R1\"]");
         await Assertions.Expect(link).ToHaveAttributeAsync("data-utilisation", "0.92", new() { Timeout = LongWait });
         await Assertions.Expect(link).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bhot\b"));
-        await Assertions.Expect(link.Locator("title")).ToContainTextAsync("utilisation 92.0 %, loss 0.4 %");
+        // The demo writes its own latency and loss probes every step, so only the utilisation is ours to check here.
+        await Assertions.Expect(link.Locator("title")).ToContainTextAsync("utilisation 92.0 %, loss");
     }
 
     [Fact]

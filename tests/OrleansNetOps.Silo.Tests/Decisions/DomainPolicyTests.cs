@@ -74,6 +74,8 @@ public sealed class DomainPolicyTests
             await ProbesAsync(silo, "R2", "ISP-B", Spread(windows.AfterFrom, windows.AfterTo, 4), latencyMs: 150, lossPct: 5);
             var done = await UntilAsync(silo, id, a => State(a) is "COMPLETED" or "ROLLED_BACK" or "FAILED", 30);
             Assert.True(State(done) == "ROLLED_BACK", done.ToString());
+            // The rollback restored the path: the newest probe (which the next what-if measures the network by) is healthy again.
+            await ProbesAsync(silo, "R2", "ISP-B", [DateTimeOffset.UtcNow], latencyMs: 20, lossPct: 0.1);
         }
 
         var autonomy = await SendAsync(silo, HttpMethod.Get, "/api/v1/autonomy", Alice);
