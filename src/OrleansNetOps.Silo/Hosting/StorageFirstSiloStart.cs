@@ -20,6 +20,7 @@ internal sealed partial class StorageFirstSiloStart(
     private readonly CancellationTokenSource _stopping = new();
     private Task _run = Task.CompletedTask;
     private volatile bool _siloStarting;
+    private volatile bool _siloStarted;
 
     /// <summary>Puts this service in the place of Orleans' silo service, keeping its position among the hosted services.</summary>
     /// <exception cref="InvalidOperationException">Orleans' silo service is not registered (an Orleans upgrade renamed it).</exception>
@@ -50,14 +51,27 @@ internal sealed partial class StorageFirstSiloStart(
         {
             await _run.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (exception is OperationCanceledException or OrleansLifecycleCanceledException)
         {
-            // The start was abandoned; the silo is stopped below if it had begun.
+            // The start was abandoned (Orleans reports a start cancelled mid-lifecycle as its own exception); the silo is
+            // stopped below if it had begun.
         }
 
-        if (_siloStarting)
+        if (_siloStarted)
         {
             await silo.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (_siloStarting)
+        {
+            try
+            {
+                await silo.StopAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException exception)
+            {
+                // Stopped while still joining: Orleans refuses to stop a silo that never reached Running; its start was cancelled above.
+                LogStoppedWhileStarting(exception.Message);
+            }
         }
     }
 
@@ -92,6 +106,7 @@ internal sealed partial class StorageFirstSiloStart(
         try
         {
             await silo.StartAsync(stopping).ConfigureAwait(false);
+            _siloStarted = true;
         }
         catch (Exception exception) when (!stopping.IsCancellationRequested)
         {
@@ -104,6 +119,9 @@ internal sealed partial class StorageFirstSiloStart(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL is not available (attempt {Attempt}): {Reason}; the silo joins the cluster when it is")]
     private partial void LogWaiting(int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped while the silo was still joining the cluster: {Reason}")]
+    private partial void LogStoppedWhileStarting(string reason);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The silo failed to join the cluster; the service stops")]
     private partial void LogStartFailed(Exception exception);

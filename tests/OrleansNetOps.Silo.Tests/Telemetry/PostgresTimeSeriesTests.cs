@@ -24,6 +24,8 @@ public sealed class PostgresTimeSeriesTests
         string first;
         await using (var silo = await TestSilo.StartAsync(Config(schema)))
         {
+            // Ready first (the silo joins once PostgreSQL is migrated): a silo stopped while still joining is another test.
+            await ReadyAsync(silo);
             using var posted = await silo.Client.PostAsJsonAsync("/api/v1/telemetry/metrics", batch);
             Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
             first = (await IngestApiTests.SeriesAsync(silo, "R1", Path)).GetRawText();
@@ -34,6 +36,16 @@ public sealed class PostgresTimeSeriesTests
 
         Assert.Equal(first, points.GetRawText());
         Assert.Equal(batch.Select(b => (b.timestamp, b.value)), points.EnumerateArray().Select(p => (p.GetProperty("t").GetDateTimeOffset(), p.GetProperty("v").GetDouble())));
+    }
+
+    private static async Task ReadyAsync(TestSilo silo)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await silo.Client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the silo never became ready");
+            await Task.Delay(100);
+        }
     }
 
     [PostgresFact]
