@@ -71,7 +71,8 @@ public sealed class QueueOrderTests
         {
             var distinct = claims.DistinctBy(c => c.ActionId).ToList();
             var ordered = QueueOrder.Order(distinct);
-            var shuffled = distinct.OrderBy(_ => new Random(seed).Next()).ToList();
+            var random = new Random(seed);
+            var shuffled = distinct.OrderBy(_ => random.Next()).ToList();
             foreach (var (a, b) in ordered.Zip(ordered.Skip(1)))
             {
                 Assert.True(QueueOrder.Compare(a, b) < 0, $"{a} before {b}");

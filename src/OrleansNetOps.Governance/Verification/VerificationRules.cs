@@ -139,7 +139,8 @@ public sealed record VerificationRules
         var latencies = samples.Select(s => s.LatencyMs).Order().ToArray();
         var middle = latencies.Length / 2;
         var median = latencies.Length % 2 == 1 ? latencies[middle] : (latencies[middle - 1] + latencies[middle]) / 2;
-        return new SlaSample(median, samples.Average(s => s.LossPct));
+        // Summed in value order, so the same probes give the same mean however the store returned them.
+        return new SlaSample(median, samples.Select(s => s.LossPct).Order().Average());
     }
 
     private static void Check(string path, string side, ImmutableArray<SlaSample> samples)

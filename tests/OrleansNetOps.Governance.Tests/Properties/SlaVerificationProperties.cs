@@ -38,7 +38,8 @@ public sealed class SlaVerificationProperties
     {
         Gen.Select(Samples.Array[3, 15], Gen.Int).Sample((samples, seed) =>
         {
-            var shuffled = samples.OrderBy(_ => new Random(seed).Next()).ToArray();
+            var random = new Random(seed);
+            var shuffled = samples.OrderBy(_ => random.Next()).ToArray();
             var judgement = Spec.Verify([new PathProbes("ISP-A", [.. samples], [.. shuffled])]).Paths[0];
             Assert.Equal(judgement.Before, judgement.After);
             var sorted = samples.Select(s => s.LatencyMs).Order().ToArray();
