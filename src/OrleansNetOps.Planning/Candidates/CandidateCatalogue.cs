@@ -7,8 +7,10 @@ namespace OrleansNetOps.Planning.Candidates;
 
 /// <summary>
 /// Proposes catalogue actions for a fault: congestion or degradation toward an ISP → lower LOCAL_PREF on routes
-/// learned from it (outbound) or prepend toward it (inbound); a dead session → confirm the failover (NO_ACTION) or
-/// hold the session down; a leak or hijack → filter the prefixes from the offending neighbour. NO_ACTION is always a
+/// learned from it (outbound) or prepend toward it (inbound); a dead session to an ISP → confirm the failover, either by
+/// keeping its routes below the other ISPs' when it returns (LOCAL_PREF) or by changing nothing (NO_ACTION), hold the
+/// session down, or fail over away from each ISP that takes its traffic (which the twin may find leaves prefixes without
+/// a route); a leak or hijack → filter the prefixes from the offending neighbour. NO_ACTION is always a
 /// candidate, so a plan always exists and "do nothing" competes on the same score as every change.
 /// </summary>
 public static class CandidateCatalogue
@@ -38,10 +40,27 @@ public static class CandidateCatalogue
 
                 break;
             case FaultKind.SessionDown when fault.Peer is { } peer:
+                var toIsp = topology.Isp(peer) is not null;
                 foreach (var router in Routers(fault, topology, peer))
                 {
+                    if (toIsp)
+                    {
+                        drafts.Add((router, "LOCAL_PREF_ADJUST", new ActionParameters { Peer = peer, Direction = "in", LocalPref = ShiftLocalPref },
+                            $"confirm the failover on {router}: routes from {peer} come back below the other ISPs' when the session returns, so a flapping link cannot pull traffic back", 0.95));
+                    }
+
                     drafts.Add((router, "PEER_DEACTIVATE", new ActionParameters { Peer = peer },
                         $"hold the session from {router} to {peer} down so a flapping link cannot bounce routes", fault.Recurring ? 0.9 : 0.6));
+                    if (toIsp)
+                    {
+                        // The ISPs that take the dead session's traffic may be pushed toward congestion; failing over away
+                        // from one of them too is an alternative the twin must judge (it can leave destinations without a route).
+                        foreach (var survivor in IspsOf(topology, router).Where(other => other != peer))
+                        {
+                            drafts.Add((router, "ISP_FAILOVER", new ActionParameters { Peer = survivor },
+                                $"move traffic off {survivor} as well, which takes {peer}'s traffic from {router}", 0.5));
+                        }
+                    }
                 }
 
                 break;
@@ -71,6 +90,10 @@ public static class CandidateCatalogue
         var chosen = named.IsDefaultOrEmpty ? edges : edges.Where(named.Contains).ToList();
         return chosen.Count > 0 ? chosen : edges;
     }
+
+    // The ISPs a router has a session to.
+    private static IEnumerable<string> IspsOf(NetworkTopology topology, string router) =>
+        topology.LinksOf(router).Select(l => l.Other(router)).Where(id => topology.Isp(id) is not null).Distinct().Order(StringComparer.Ordinal);
 
     private static IEnumerable<string> Routers(Fault fault, NetworkTopology topology, string peer)
     {

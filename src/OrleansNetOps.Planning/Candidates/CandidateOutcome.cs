@@ -14,11 +14,10 @@ public enum CandidateOutcome
     [JsonStringEnumMemberName("outranked")]
     Outranked,
 
-    /// <summary>The twin's what-if failed or rejected the request (loops, blackholes, overload, invalid params).</summary>
-    [JsonStringEnumMemberName("twin-failed")]
-    TwinFailed,
-
-    /// <summary>Governance blocks it (a hard limit or a violation configured to block).</summary>
+    /// <summary>
+    /// Governance blocks it: a hard limit (among them a failed what-if — loops, blackholes, overload, invalid params) or
+    /// a violation configured to block.
+    /// </summary>
     [JsonStringEnumMemberName("blocked")]
     Blocked,
 }

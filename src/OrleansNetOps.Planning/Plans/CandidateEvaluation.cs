@@ -9,6 +9,6 @@ namespace OrleansNetOps.Planning.Plans;
 /// <param name="Twin">The twin's verdict on it.</param>
 /// <param name="Score">Its score.</param>
 /// <param name="Decision">Governance's decision on it.</param>
-/// <param name="Outcome">Chosen, outranked, failed on the twin, or blocked.</param>
+/// <param name="Outcome">Chosen, outranked, or blocked.</param>
 /// <param name="Why">Why it won or lost, in words.</param>
 public sealed record CandidateEvaluation(Candidate Candidate, TwinVerdict Twin, CandidateScore Score, GovernanceDecision Decision, CandidateOutcome Outcome, string Why);

@@ -11,7 +11,7 @@ namespace OrleansNetOps.Planning.Plans;
 
 /// <summary>
 /// Chooses among candidates proven on the twin: a candidate whose what-if failed, or that governance blocks, is never
-/// chosen (it is kept with the reason); among the rest the highest score wins, ties going to the earlier candidate so
+/// chosen (it is kept as blocked, with its violations); among the rest the highest score wins, ties going to the earlier candidate so
 /// the same inputs always give the same plan.
 /// </summary>
 public static class Planner
@@ -54,13 +54,16 @@ public static class Planner
                     : $"score {F(j.Score.Total)} below {best.Candidate.Id}'s {F(best.Score.Total)} ({j.Decision.Tier} against {best.Decision.Tier}, blast {F(j.Twin.Blast)} against {F(best.Twin.Blast)}): {j.Score.Notes}"));
         }
 
+        // A failed what-if is a hard limit too: governance blocks it with the twin's errors (blackholes, loops) as its violation.
         foreach (var j in judged.Where(j => !runnable.Contains(j)))
         {
-            result.Add(j.Twin.Passed
-                ? new CandidateEvaluation(j.Candidate, j.Twin, j.Score, j.Decision, CandidateOutcome.Blocked,
-                    "blocked: " + string.Join("; ", j.Decision.Violations.Where(v => v.Effect == Governance.Tiers.ViolationEffect.Block).Select(v => v.Message)))
-                : new CandidateEvaluation(j.Candidate, j.Twin, j.Score, j.Decision, CandidateOutcome.TwinFailed,
-                    "the twin's what-if failed: " + (j.Twin.Errors.IsEmpty ? "(no detail)" : string.Join("; ", j.Twin.Errors))));
+            var violations = j.Decision.Violations.Where(v => v.Effect == Governance.Tiers.ViolationEffect.Block).Select(v => v.Message).ToList();
+            if (violations.Count == 0)
+            {
+                violations.Add("the twin's what-if failed: " + (j.Twin.Errors.IsEmpty ? "(no detail)" : string.Join("; ", j.Twin.Errors)));
+            }
+
+            result.Add(new CandidateEvaluation(j.Candidate, j.Twin, j.Score, j.Decision, CandidateOutcome.Blocked, "blocked: " + string.Join("; ", violations)));
         }
 
         return new Plan(result.MoveToImmutable());

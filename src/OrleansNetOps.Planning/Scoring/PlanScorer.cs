@@ -18,8 +18,9 @@ namespace OrleansNetOps.Planning.Scoring;
 /// nothing scores above 0 on SLA. When the fault carries the measured utilisation, the twin's flow-based loads are
 /// scaled to it (flows give the split, the counter the level).</item>
 /// <item>Path degradation toward X: SLA = the share of X's traffic the change moves elsewhere.</item>
-/// <item>A dead session: SLA 1 when the network holds without new SLA breaches; a change that holds a recurring
-/// failure down (PEER_DEACTIVATE of that session) earns the stability bonus.</item>
+/// <item>A dead session: SLA 1 when the network holds without new SLA breaches; a change that keeps a recurring
+/// failure from pulling traffic back (PEER_DEACTIVATE of that session, or LOCAL_PREF below the default on all its
+/// routes) earns the stability bonus.</item>
 /// <item>A leak or hijack: SLA = the share of the fault's prefixes whose best path stops using the offending
 /// neighbour on every router that used it.</item>
 /// </list>
@@ -166,9 +167,15 @@ public static class PlanScorer
         return (share, cleared == fault.Prefixes.Length, $"{cleared} of {fault.Prefixes.Length} prefix(es) no longer via {fault.Peer}");
     }
 
+    // Holding the session down, or keeping its routes below the default LOCAL_PREF when it returns: either way the
+    // failed session cannot pull traffic back while it flaps.
     private static bool PinsFaultSession(Fault fault, Candidate candidate) =>
-        candidate.Action == "PEER_DEACTIVATE" && fault.Peer is not null && candidate.Parameters.Peer == fault.Peer
-        && (fault.Routers.IsDefaultOrEmpty || fault.Routers.Contains(candidate.Router));
+        fault.Peer is not null && candidate.Parameters.Peer == fault.Peer
+        && (fault.Routers.IsDefaultOrEmpty || fault.Routers.Contains(candidate.Router))
+        && (candidate.Action == "PEER_DEACTIVATE"
+            || candidate is { Action: "LOCAL_PREF_ADJUST", Parameters: { Direction: "in", LocalPref: < DefaultLocalPref, Prefixes: null } });
+
+    private const long DefaultLocalPref = 100;
 
     // A neighbour by topology id or address: every address it has on our links.
     internal static HashSet<string> PeerAddresses(NetworkTopology topology, string peer)
