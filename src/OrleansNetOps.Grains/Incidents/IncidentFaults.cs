@@ -11,7 +11,8 @@ namespace OrleansNetOps.Grains.Incidents;
 /// <summary>
 /// Reads a correlator candidate as the fault the planner plans for: leaks and hijacks first (they are about prefixes),
 /// then a lost session or link, then congestion (forecast or a utilisation floor crossed), then a degraded path;
-/// anything else, or a fault whose ISP or neighbour cannot be named, is <see cref="FaultKind.Unknown"/>.
+/// anything else, or a fault whose ISP or neighbour cannot be named, is <see cref="FaultKind.Unknown"/>. The same order
+/// decides when later evidence names a deeper fault than the one already planned for (<see cref="Outranks"/>).
 /// </summary>
 public static class IncidentFaults
 {
@@ -48,10 +49,35 @@ public static class IncidentFaults
             Isp = isp,
             Peer = isp,
             Prefixes = prefixes,
-            Recurring = kinds.Contains(FindingKind.SessionFlap) || sessionLosses > 1,
+            // A session lost with its link (the correlator blames the physical link, e.g. a fibre cut) tends to flap
+            // while the link is repaired.
+            Recurring = kinds.Contains(FindingKind.SessionFlap) || sessionLosses > 1
+                || (kind == FaultKind.SessionDown && candidate.TopCause.Subject.Kind == SubjectKind.Link),
             MeasuredUtilisation = kind == FaultKind.Congestion ? MeasuredUtilisation(candidate, isp) : null,
         };
     }
+
+    /// <summary>
+    /// Whether <paramref name="next"/> is a deeper cause than the <paramref name="planned"/> fault, in the order faults are
+    /// read (leak, hijack, lost session, congestion, degradation): a congestion planned for ISP-A is moot once ISP-A's
+    /// session is gone, so the incident plans again for the session.
+    /// </summary>
+    public static bool Outranks(Fault next, Fault planned)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(planned);
+        return next.Kind != FaultKind.Unknown && Rank(next.Kind) < Rank(planned.Kind);
+    }
+
+    private static int Rank(FaultKind kind) => kind switch
+    {
+        FaultKind.RouteLeak => 0,
+        FaultKind.Hijack => 1,
+        FaultKind.SessionDown => 2,
+        FaultKind.Congestion => 3,
+        FaultKind.PathDegradation => 4,
+        _ => 5,
+    };
 
     // The latest utilisation the analysts saw on a series toward the ISP (a breach carries its value, in percent).
     private static double? MeasuredUtilisation(IncidentCandidate candidate, string? isp) =>

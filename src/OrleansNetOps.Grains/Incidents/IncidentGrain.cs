@@ -10,6 +10,7 @@ using OrleansNetOps.Governance.RateLimits;
 using OrleansNetOps.Grains.Actions;
 using OrleansNetOps.Grains.Audit;
 using OrleansNetOps.Grains.Coordination;
+using OrleansNetOps.Grains.Network;
 using OrleansNetOps.Grains.Twin;
 using OrleansNetOps.Planning.Candidates;
 using OrleansNetOps.Planning.Faults;
@@ -21,10 +22,13 @@ namespace OrleansNetOps.Grains.Incidents;
 
 /// <summary>
 /// One incident. It opens on its first finding, takes every later finding of its cause as evidence, and once no finding
-/// joined for <see cref="SettlePeriod"/> (at most <see cref="MaxSettle"/> after opening) asks the planner
-/// for the best catalogue change for its fault (each candidate proven on the twin, governance-tiered) and proposes it
+/// joined for <see cref="SettlePeriod"/> (at most <see cref="MaxSettle"/> after opening) — or, for a lost session, as
+/// soon as the live BMP view shows it down — asks the planner for the best catalogue change for its fault (each
+/// candidate proven on the twin as of the latest evidence, governance-tiered; the plan is kept with every candidate's
+/// outcome). Evidence that names a deeper fault than the one planned for (a lost session behind a congestion) makes it
+/// plan again, withdrawing the earlier action if that still waits for approval. It proposes the chosen change
 /// as an agent through the same resolver path as an operator's <c>POST /api/v1/actions</c>, with an idempotency key
-/// derived from its id, so a retry or a restart never makes a second action. It is mitigating while the action runs and
+/// derived from its id (and the plan's number), so a retry or a restart never makes a second action. It is mitigating while the action runs and
 /// resolved once the action completed and no finding came for <see cref="QuietPeriod"/>; it closes
 /// <see cref="ClosedAfter"/> later. Every change is persisted, then published as an <c>incident</c> event.
 /// </summary>
@@ -112,6 +116,9 @@ public sealed class IncidentGrain(
         }
 
         var previous = _record.Severity;
+        var fault = IncidentFaults.From(candidate, topology);
+        var plannedFor = _record.Fault;
+        var deeper = _record.Planned && !Unplanned(_record) && IncidentFaults.Outranks(fault, plannedFor);
         var record = _record with
         {
             Title = candidate.Title,
@@ -123,7 +130,7 @@ public sealed class IncidentGrain(
             RootCauseSubject = candidate.TopCause.Subject.ToString(),
             Confidence = candidate.TopCause.Confidence,
             Evidence = _record.Evidence.Length >= MaxEvidence ? _record.Evidence : _record.Evidence.Add(evidence),
-            Fault = _record.Planned && !Unplanned(_record) ? _record.Fault : IncidentFaults.From(candidate, topology),
+            Fault = _record.Planned && !Unplanned(_record) && !deeper ? _record.Fault : fault,
         };
 
         // An incident that could only be observed plans again once its evidence names a fault the catalogue can act on
@@ -139,7 +146,19 @@ public sealed class IncidentGrain(
             _record = Note(_record, now, "state", "intake", $"severity {previous} → {record.Severity}");
         }
 
+        if (deeper)
+        {
+            _record = Note(_record with { Planned = false }, now, "plan", Agent,
+                $"the evidence now names a deeper fault ({KindName(fault.Kind)}: {fault.Summary}) than the one planned for ({KindName(plannedFor.Kind)}): planning again");
+        }
+
         await SaveAsync();
+
+        // A lost session may be planned for as soon as the live view shows it: look now rather than on the next tick.
+        if (!_record.Planned && _record.Fault.Kind == FaultKind.SessionDown)
+        {
+            _timer?.Change(TimeSpan.Zero, s_tick);
+        }
     }
 
     /// <inheritdoc />
@@ -215,9 +234,9 @@ public sealed class IncidentGrain(
         var now = time.GetUtcNow();
         try
         {
-            if (!_record.Planned && _record.State is IncidentStates.Open or IncidentStates.Acknowledged)
+            if (!_record.Planned && _record.State is IncidentStates.Open or IncidentStates.Acknowledged or IncidentStates.Mitigating)
             {
-                if (now - _record.JoinedAt >= SettlePeriod || now - _record.OpenedAt >= MaxSettle)
+                if (now - _record.JoinedAt >= SettlePeriod || now - _record.OpenedAt >= MaxSettle || await SeenDownLiveAsync())
                 {
                     await PlanAsync();
                 }
@@ -256,7 +275,9 @@ public sealed class IncidentGrain(
     {
         var record = _record!;
         var now = time.GetUtcNow();
-        var key = "incident:" + record.Id;
+
+        // One action per plan: a plan made again for a deeper fault gets its own key (still stable across restarts).
+        var key = record.ActionIds.IsEmpty ? "incident:" + record.Id : $"incident:{record.Id}:{record.ActionIds.Length + 1}";
         var actionId = ActionIds.For(record.Domain, key);
         if (record.Fault.Kind == FaultKind.Unknown)
         {
@@ -269,15 +290,16 @@ public sealed class IncidentGrain(
         // whole-ISP shift, the narrowest shift that brings the ISP under the floor (learned from the whole one's what-if).
         var candidates = CandidateCatalogue.Propose(record.Fault, topology);
         var twin = GrainFactory.GetGrain<INetworkTwinGrain>(record.Domain);
-        var traffic = await measured.MeasureAsync();
+        var traffic = (await measured.MeasureAsync()) with { LiveAsOf = record.JoinedAt };
         var governance = await GrainFactory.GetGrain<ICoordinatorGrain>(record.Domain).GovernanceAsync();
         var policy = guardrails.Resolve(governance.Policy);
         var target = policy.Floors.UtilisationPct / 100;
+        var provingFrom = time.GetUtcNow();
+
+        // The twin is reentrant and runs each what-if off its turn: the candidates are proven side by side.
         var proven = new List<(Candidate Candidate, WhatIfResult WhatIf)>(candidates.Length + 2);
-        foreach (var candidate in candidates)
-        {
-            proven.Add((candidate, await ProveAsync(twin, candidate, traffic)));
-        }
+        var results = await Task.WhenAll(candidates.Select(candidate => ProveAsync(twin, candidate, traffic)));
+        proven.AddRange(candidates.Zip(results));
 
         foreach (var (whole, result) in proven.ToList())
         {
@@ -291,14 +313,18 @@ public sealed class IncidentGrain(
             DecisionJson.Read<RateLimitState>(governance.RateLimitsJson), now);
         var plan = Planner.Choose(record.Fault, proven, topology, context, actionId, Agent, record.Domain);
         var weighed = string.Join("; ", plan.Evaluations.Select(e => $"{e.Candidate.Id} {e.Candidate.Describe()}: {e.Why}"));
+        var took = string.Create(CultureInfo.InvariantCulture,
+            $"measured in {(provingFrom - now).TotalMilliseconds:0} ms, {proven.Count} what-ifs in {(time.GetUtcNow() - provingFrom).TotalMilliseconds:0} ms");
+        record = record with { Plan = [.. plan.Evaluations.Select(Kept)] };
         if (plan.Chosen is not { } chosen)
         {
-            _record = Note(record with { Planned = true }, now, "plan", Agent, "no candidate may run: " + weighed);
+            _record = Note(record with { Planned = true }, time.GetUtcNow(), "plan", Agent, $"no candidate may run: {weighed} ({took})");
             await SaveAsync();
             return;
         }
 
-        _record = Note(record, now, "plan", Agent, $"chose {chosen.Candidate.Describe()} ({chosen.Decision.Tier}): {weighed}");
+        _record = Note(record, time.GetUtcNow(), "plan", Agent, $"chose {chosen.Candidate.Describe()} ({chosen.Decision.Tier}): {weighed} ({took})");
+        await SupersedeAsync(chosen.Candidate.Describe());
         var reply = await GrainFactory.GetGrain<IActionGrain>(actionId).ProposeAsync(new ActionProposal(
             chosen.Candidate.Router, chosen.Candidate.Action, DecisionJson.Write(chosen.Candidate.Parameters),
             $"incident {record.Id}: {chosen.Candidate.Rationale}", Agent, record.Domain, chosen.Candidate.Confidence, key, record.Id)
@@ -315,8 +341,61 @@ public sealed class IncidentGrain(
 
         _record = _record with { Planned = true, ActionIds = _record.ActionIds.Contains(actionId) ? _record.ActionIds : _record.ActionIds.Add(actionId) };
         _record = Note(_record, now, "action", Agent, $"proposed {actionId}: {chosen.Candidate.Describe()}");
-        await MoveAsync(IncidentStates.Mitigating, Agent, $"{actionId} is running");
+        if (_record.State == IncidentStates.Mitigating)
+        {
+            _record = Note(_record, time.GetUtcNow(), "state", Agent, $"still mitigating: {actionId} is running");
+            await SaveAsync();
+        }
+        else
+        {
+            await MoveAsync(IncidentStates.Mitigating, Agent, $"{actionId} is running");
+        }
     }
+
+    // An earlier plan's action still waiting for approval is withdrawn: the plan it came from was for a shallower fault.
+    private async Task SupersedeAsync(string by)
+    {
+        foreach (var earlier in _record!.ActionIds)
+        {
+            var grain = GrainFactory.GetGrain<IActionGrain>(earlier);
+            var json = await grain.GetAsync();
+            if (json is not null && JsonNode.Parse(json)?["state"]?.GetValue<string>() == "AWAITING_APPROVAL")
+            {
+                var reply = await grain.RejectAsync(Agent, $"superseded: the incident's fault is now {KindName(_record.Fault.Kind)}; planned {by} instead");
+                _record = Note(_record, time.GetUtcNow(), "action", Agent, reply.Status == 200
+                    ? $"withdrew {earlier}: superseded by the plan for {KindName(_record.Fault.Kind)}"
+                    : $"could not withdraw {earlier} ({reply.Status}): {reply.Error}");
+            }
+        }
+    }
+
+    // Whether the live BMP view already shows the fault's session down on every router it names: the twin then sees it
+    // too, and the plan needs no more evidence.
+    private async Task<bool> SeenDownLiveAsync()
+    {
+        var fault = _record!.Fault;
+        if (fault.Kind != FaultKind.SessionDown || fault.Peer is not { } peer)
+        {
+            return false;
+        }
+
+        var links = fault.Routers.SelectMany(r => topology.LinksOf(r).Where(l => l.Other(r) == peer).Select(l => (Router: r, Link: l.Name))).ToList();
+        foreach (var (router, link) in links)
+        {
+            if (!RouterTwinGrain.DownLinks(topology, router, await GrainFactory.GetGrain<IRouterGrain>(router).GetPeersAsync()).Contains(link))
+            {
+                return false;
+            }
+        }
+
+        return links.Count > 0;
+    }
+
+    private static PlannedCandidate Kept(CandidateEvaluation e) => new(e.Candidate.Id, e.Candidate.Router, e.Candidate.Action, e.Candidate.Parameters,
+        System.Text.Json.JsonSerializer.Serialize(e.Outcome).Trim('"'), e.Decision.Tier.ToString(), e.Twin.Blast, e.Score.Total,
+        [.. e.Decision.Violations.Select(v => v.Message)], e.Why);
+
+    private static string KindName(FaultKind kind) => System.Text.Json.JsonSerializer.Serialize(kind).Trim('"');
 
     private static Task<WhatIfResult> ProveAsync(INetworkTwinGrain twin, Candidate candidate, TwinContext context) =>
         twin.WhatIfAsync(new WhatIfRequest([new CatalogueChange(candidate.Router, candidate.Action, candidate.Parameters)]), context);

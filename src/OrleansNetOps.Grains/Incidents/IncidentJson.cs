@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using OrleansNetOps.Grains.Coordination;
 
 namespace OrleansNetOps.Grains.Incidents;
 
 /// <summary>
 /// API.md's incident shape: <c>{ id, title, severity, state, openedAt, routers, rootCause: { summary, confidence,
-/// evidence }, actionIds }</c>, plus <c>timeline</c> on the single-incident read.
+/// evidence }, actionIds }</c>, plus the latest <c>plan</c> (every candidate with its outcome — chosen, outranked or
+/// blocked — tier, blast radius, score and violations) and <c>timeline</c> on the single-incident read.
 /// </summary>
 public static class IncidentJson
 {
@@ -40,6 +42,19 @@ public static class IncidentJson
             },
             ["actionIds"] = new JsonArray([.. record.ActionIds.Select(a => (JsonNode)a)]),
             ["acknowledgedBy"] = record.AcknowledgedBy,
+            ["plan"] = new JsonArray([.. record.Plan.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.Id,
+                ["router"] = c.Router,
+                ["action"] = c.Action,
+                ["params"] = JsonNode.Parse(DecisionJson.Write(c.Parameters)),
+                ["outcome"] = c.Outcome,
+                ["tier"] = c.Tier,
+                ["blast"] = c.Blast,
+                ["score"] = c.Score,
+                ["violations"] = new JsonArray([.. c.Violations.Select(v => (JsonNode)v)]),
+                ["why"] = c.Why,
+            })]),
         };
         if (timeline)
         {

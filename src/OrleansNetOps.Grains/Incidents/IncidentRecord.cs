@@ -57,8 +57,11 @@ public sealed record IncidentRecord
     /// <summary>The fault as the planner needs it.</summary>
     public required Fault Fault { get; init; }
 
-    /// <summary>Whether the planner has been asked.</summary>
+    /// <summary>Whether the planner has been asked for the current fault.</summary>
     public bool Planned { get; init; }
+
+    /// <summary>Every candidate of the latest plan: the chosen one first, then the others in score order, then the blocked ones.</summary>
+    public ImmutableArray<PlannedCandidate> Plan { get; init; } = [];
 
     /// <summary>Actions it proposed, oldest first.</summary>
     public ImmutableArray<string> ActionIds { get; init; } = [];

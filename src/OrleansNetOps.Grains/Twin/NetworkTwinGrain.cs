@@ -15,7 +15,8 @@ namespace OrleansNetOps.Grains.Twin;
 
 /// <summary>
 /// Holds the twin's converged baseline. It is rebuilt from the router twin grains (each router's policy, what its
-/// eBGP neighbours really send, which of its sessions are down) when older than <see cref="MaxBaselineAge"/>;
+/// eBGP neighbours really send, which of its sessions are down) when older than <see cref="MaxBaselineAge"/>, or when a
+/// caller needs the live state as of a time after its inputs were gathered (<see cref="TwinContext.LiveAsOf"/>);
 /// what-ifs fork it copy-on-write and propagate only what a change can touch (the engine in <c>OrleansNetOps.Twin</c>).
 /// <para>
 /// Many callers share it fairly: the grain is reentrant, and its turn only hands out the baseline (an immutable, sealed
@@ -34,8 +35,8 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, GuardrailsSource 
     public static readonly TimeSpan MaxRunTime = TimeSpan.FromSeconds(20);
 
     private static readonly TimeSpan MaxBaselineAge = TimeSpan.FromSeconds(5);
-    private (TwinState State, TwinBaselineInfo Info)? _baseline;
-    private Task<(TwinState State, TwinBaselineInfo Info)>? _rebuilding;
+    private Baseline? _baseline;
+    private Task<Baseline>? _rebuilding;
     private (string Fingerprint, TwinGuardrails Limits)? _limits;
 
     /// <inheritdoc />
@@ -43,7 +44,7 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, GuardrailsSource 
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (baseline, _) = await BaselineAsync(fresh: false);
+        var (baseline, _) = await BaselineAsync(fresh: false, context.LiveAsOf);
         var options = await OptionsAsync(context, baseline);
         return await OffTurnAsync("what-if", token => WhatIfEngine.Run(baseline, request, options, token), cancellationToken);
     }
@@ -64,7 +65,7 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, GuardrailsSource 
             kinds.Add(kind);
         }
 
-        var (baseline, _) = await BaselineAsync(fresh: false);
+        var (baseline, _) = await BaselineAsync(fresh: false, context.LiveAsOf);
         var options = await OptionsAsync(context, baseline);
         var request = new ScenarioRequest(kinds, query.Count, query.Seed, query.MaxFailures);
         return await OffTurnAsync("scenarios", token => (IReadOnlyList<ScenarioRun>)FailureScenarios.Run(baseline, request, options, token)
@@ -127,30 +128,41 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, GuardrailsSource 
         return known.Limits;
     }
 
-    private async Task<(TwinState State, TwinBaselineInfo Info)> BaselineAsync(bool fresh)
+    private async Task<(TwinState State, TwinBaselineInfo Info)> BaselineAsync(bool fresh, DateTimeOffset? liveAsOf = null)
     {
-        if (!fresh && _baseline is { } current && time.GetUtcNow() - current.Info.BuiltAt < MaxBaselineAge)
+        if (!fresh && _baseline is { } current && time.GetUtcNow() - current.Info.BuiltAt < MaxBaselineAge && !(liveAsOf > current.InputsAt))
         {
-            return current;
+            return (current.State, current.Info);
         }
 
-        // One rebuild at a time: reentrant callers that find the baseline stale share the one in flight.
-        var rebuilding = _rebuilding ??= RebuildAsync();
-        try
+        // One rebuild at a time: reentrant callers that find the baseline stale share the one in flight, unless it
+        // gathered its inputs before the live state they need; then the next rebuild serves them.
+        for (var attempt = 0; ; attempt++)
         {
-            return await rebuilding;
-        }
-        finally
-        {
-            if (ReferenceEquals(_rebuilding, rebuilding))
+            var rebuilding = _rebuilding ??= RebuildAsync();
+            Baseline built;
+            try
             {
-                _rebuilding = null;
+                built = await rebuilding;
+            }
+            finally
+            {
+                if (ReferenceEquals(_rebuilding, rebuilding))
+                {
+                    _rebuilding = null;
+                }
+            }
+
+            if (!(liveAsOf > built.InputsAt) || attempt > 0)
+            {
+                return (built.State, built.Info);
             }
         }
     }
 
-    private async Task<(TwinState State, TwinBaselineInfo Info)> RebuildAsync()
+    private async Task<Baseline> RebuildAsync()
     {
+        var inputsAt = time.GetUtcNow();
         var inputs = await Task.WhenAll(topology.Routers.Select(r => GrainFactory.GetGrain<IRouterTwinGrain>(r.Id).GetInputsAsync()));
         var feeds = inputs.SelectMany(i => i.Feeds)
             .Select(f => new ExternalFeed(f.Router, f.Isp, [.. f.Routes.Unpack().Select(r => new ReceivedRoute(r.Prefix, r.Attributes, r.Attributes.NextHop))]))
@@ -158,7 +170,11 @@ public sealed class NetworkTwinGrain(NetworkTopology topology, GuardrailsSource 
         var downLinks = inputs.SelectMany(i => i.DownLinks).Distinct().ToList();
         var state = await Task.Run(() => TwinState.Converge(topology, new TwinInputs { Feeds = feeds, DownLinks = downLinks }));
         var info = new TwinBaselineInfo(time.GetUtcNow(), state.Prefixes.Count(), feeds.Count, downLinks);
-        _baseline = (state, info);
-        return (state, info);
+        var baseline = new Baseline(state, info, inputsAt);
+        _baseline = baseline;
+        return baseline;
     }
+
+    // InputsAt: when the routers' views were asked for (everything they had applied by then is in the state).
+    private sealed record Baseline(TwinState State, TwinBaselineInfo Info, DateTimeOffset InputsAt);
 }

@@ -21,11 +21,7 @@ public sealed class RouterTwinGrain(NetworkTopology topology) : Grain, IRouterTw
             return new RouterTwinInputs(id, [], [], Live: false);
         }
 
-        var peers = await router.GetPeersAsync();
-        var down = topology.LinksOf(id)
-            .Where(link => peers.FirstOrDefault(p => p.PeerAddress == link.AddressOf(link.Other(id)).ToString()) is { State: not "established" })
-            .Select(link => link.Name)
-            .ToList();
+        var down = DownLinks(topology, id, await router.GetPeersAsync());
         var feeds = new List<TwinFeed>();
         foreach (var external in await router.GetExternalRoutesAsync())
         {
@@ -37,4 +33,10 @@ public sealed class RouterTwinGrain(NetworkTopology topology) : Grain, IRouterTw
 
         return new RouterTwinInputs(id, feeds, down, Live: true);
     }
+
+    /// <summary>The names of <paramref name="router"/>'s links whose session BMP reports not established.</summary>
+    internal static List<string> DownLinks(NetworkTopology topology, string router, IReadOnlyList<PeerStatus> peers) =>
+        [.. topology.LinksOf(router)
+            .Where(link => peers.FirstOrDefault(p => p.PeerAddress == link.AddressOf(link.Other(router)).ToString()) is { State: not "established" })
+            .Select(link => link.Name)];
 }

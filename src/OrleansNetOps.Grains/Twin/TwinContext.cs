@@ -10,4 +10,12 @@ public sealed record TwinContext(IReadOnlyList<TrafficVolume> Traffic, IReadOnly
 {
     /// <summary>No measurements: the topology's figures are used.</summary>
     public static TwinContext None { get; } = new([], []);
+
+    /// <summary>
+    /// The live state the what-if must reflect: a baseline gathered from the routers' BMP view before this time is
+    /// rebuilt first (an incident passes the time its latest finding joined, so a session BMP just reported down carries
+    /// no routes in the what-if). Null: a baseline up to the twin's usual age serves.
+    /// </summary>
+    [field: Id(2)]
+    public DateTimeOffset? LiveAsOf { get; init; }
 }

@@ -52,7 +52,7 @@ public sealed class ChangeOnFrrTests(SeedLabWithDrivers fixture, ITestOutputHelp
         // FRR's best paths (vtysh show bgp … json) equal the twin's predicted "after" for every path it said would change.
         var predicted = done.GetProperty("whatIf").GetProperty("changes").EnumerateArray().ToList();
         Assert.NotEmpty(predicted);
-        var differences = await BestPathDifferencesAsync(predicted, s_converge);
+        var differences = await FrrAgainstTwin.BestPathDifferencesAsync(fixture, predicted, s_converge);
         Assert.True(differences.Count == 0, "FRR differs from the twin's prediction:\n" + string.Join('\n', differences));
         output.WriteLine($"{predicted.Count} predicted best-path changes, all equal in FRR");
 
@@ -115,69 +115,10 @@ public sealed class ChangeOnFrrTests(SeedLabWithDrivers fixture, ITestOutputHelp
         return (windows.GetProperty("after").GetProperty("from").GetDateTimeOffset(), windows.GetProperty("after").GetProperty("to").GetDateTimeOffset());
     }
 
-    // Polls the reflector's Adj-RIB-In from R2 (BMP, post-policy) for 8.8.8.0/24 until its LOCAL_PREF is
-    // <paramref name="wanted"/>: R2 sends its best path to its iBGP peer with the LOCAL_PREF its policy set. (FRR's BMP
-    // encodes an eBGP peer's routes as that peer sent them, without LOCAL_PREF, so R2's own view cannot show it.)
-    private async Task BmpLocalPrefAsync(uint wanted)
-    {
-        var clock = Stopwatch.StartNew();
-        string seen = "no route";
-        while (clock.Elapsed < s_converge)
-        {
-            var rib = await fixture.SendAsync(HttpMethod.Get, $"/api/v1/routers/R3/rib?afi=ipv4&view=adj-in-post&peer={R2OnR3}&prefix={Uri.EscapeDataString(Prefix)}");
-            var route = rib.GetProperty("routes").EnumerateArray().FirstOrDefault(r => r.GetProperty("prefix").GetString() == Prefix);
-            if (route.ValueKind == JsonValueKind.Object)
-            {
-                seen = route.GetProperty("localPref").ToString();
-                if (route.GetProperty("localPref").ValueKind == JsonValueKind.Number && route.GetProperty("localPref").GetUInt32() == wanted)
-                {
-                    output.WriteLine($"BMP shows LOCAL_PREF {wanted} from R2 on R3 after {clock.Elapsed.TotalSeconds:0.0} s");
-                    return;
-                }
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"BMP never showed LOCAL_PREF {wanted} on R3 for R2's {Prefix} within {s_converge.TotalSeconds:0} s (last seen: {seen})");
-    }
-
-    // For each predicted change: FRR's best path for the prefix on that node has the twin's next hop, AS path, LOCAL_PREF and MED.
-    private async Task<List<string>> BestPathDifferencesAsync(List<JsonElement> predicted, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var differences = new List<string>();
-            foreach (var change in predicted)
-            {
-                var node = change.GetProperty("router").GetString()!;
-                var prefix = change.GetProperty("prefix").GetString()!;
-                var twin = change.GetProperty("after");
-                var frr = (await fixture.Lab.RoutesAsync(node, prefix.Contains(':', StringComparison.Ordinal))).FirstOrDefault(r => r.Prefix == prefix && r.IsBest);
-                var expected = twin.ValueKind == JsonValueKind.Object ? Describe(twin.GetProperty("nextHop").GetString(), string.Join(' ', twin.GetProperty("asPath").EnumerateArray().Select(a => a.GetUInt32())),
-                    Number(twin, "localPref") ?? 100, Number(twin, "med")) : "(no path)";
-                var actual = frr is null ? "(no path)" : Describe(frr.NextHop, frr.AsPath, frr.LocalPreference ?? 100, frr.Med ?? (twin.ValueKind == JsonValueKind.Object ? Number(twin, "med") : null));
-                if (expected != actual)
-                {
-                    differences.Add($"{node} {prefix}: twin {expected} | frr {actual}");
-                }
-            }
-
-            if (differences.Count == 0 || clock.Elapsed > timeout)
-            {
-                return differences;
-            }
-
-            await Task.Delay(500);
-        }
-    }
-
-    private static uint? Number(JsonElement route, string name) =>
-        route.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetUInt32() : null;
-
-    private static string Describe(string? nextHop, string asPath, uint localPref, uint? med) =>
-        string.Create(CultureInfo.InvariantCulture, $"via {(nextHop is null ? "-" : IPAddress.Parse(nextHop).ToString())} [{asPath}] lp {localPref} med {(med is { } m ? m.ToString(CultureInfo.InvariantCulture) : "-")}");
+    // R2 sends its best path to its iBGP peer with the LOCAL_PREF its policy set. (FRR's BMP encodes an eBGP peer's
+    // routes as that peer sent them, without LOCAL_PREF, so R2's own view cannot show it.)
+    private async Task BmpLocalPrefAsync(uint wanted) =>
+        output.WriteLine($"BMP shows LOCAL_PREF {wanted} from R2 on R3 after {(await FrrAgainstTwin.BmpLocalPrefAsync(fixture, "R3", R2OnR3, Prefix, wanted, s_converge)).TotalSeconds:0.0} s");
 
     private async Task<JsonElement> UntilAsync(string id, Func<JsonElement, bool> done, double seconds)
     {
