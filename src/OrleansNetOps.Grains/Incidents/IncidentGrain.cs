@@ -325,6 +325,7 @@ public sealed class IncidentGrain(
 
         _record = Note(record, time.GetUtcNow(), "plan", Agent, $"chose {chosen.Candidate.Describe()} ({chosen.Decision.Tier}): {weighed} ({took})");
         await SupersedeAsync(chosen.Candidate.Describe());
+        var proposing = time.GetUtcNow();
         var reply = await GrainFactory.GetGrain<IActionGrain>(actionId).ProposeAsync(new ActionProposal(
             chosen.Candidate.Router, chosen.Candidate.Action, DecisionJson.Write(chosen.Candidate.Parameters),
             $"incident {record.Id}: {chosen.Candidate.Rationale}", Agent, record.Domain, chosen.Candidate.Confidence, key, record.Id)
@@ -340,7 +341,7 @@ public sealed class IncidentGrain(
         }
 
         _record = _record with { Planned = true, ActionIds = _record.ActionIds.Contains(actionId) ? _record.ActionIds : _record.ActionIds.Add(actionId) };
-        _record = Note(_record, now, "action", Agent, $"proposed {actionId}: {chosen.Candidate.Describe()}");
+        _record = Note(_record, proposing, "action", Agent, $"proposed {actionId}: {chosen.Candidate.Describe()}");
         if (_record.State == IncidentStates.Mitigating)
         {
             _record = Note(_record, time.GetUtcNow(), "state", Agent, $"still mitigating: {actionId} is running");

@@ -9,9 +9,10 @@ using Xunit.Abstractions;
 namespace OrleansNetOps.Integration.Tests.SeedScenario;
 
 /// <summary>
-/// SPEC §3's seed scenario on real FRR: utilisation toward ISP-A ramps (scenario input, posted to the metrics API)
-/// while the R1–ISP-A veth goes down and the session dies by its hold timer. What is real: the cut, BMP's Peer Down,
-/// every routing and configuration change. One incident; its plan passes the twin; a T1 change is committed to FRR
+/// SPEC §3's seed scenario on real FRR: utilisation toward ISP-A ramps (scenario input, posted to the metrics API) past
+/// the floor — an incident opens and plans for the congestion — and while it rises the R1–ISP-A veth goes down and the
+/// session dies by its hold timer. What is real: the cut, BMP's Peer Down, every routing and configuration change. One
+/// incident, which plans again for the lost session (withdrawing the congestion's waiting shift); its plan passes the twin; a T1 change is committed to FRR
 /// within 5 s of the Peer Down and is in FRR's running config; an unsafe alternative is recorded blocked with its
 /// violations; when the fibre is repaired FRR routes exactly as the twin predicted for the change, and BMP shows it;
 /// the audit chain verifies. The measured times are written out.
@@ -34,9 +35,24 @@ public sealed class SeedScenarioTests(SeedLabWithDrivers fixture, ITestOutputHel
         var configBefore = await fixture.Lab.RunningConfigAsync("R1");
         var started = DateTimeOffset.UtcNow;
 
-        // Three minutes of history toward ISP-A on R1, rising toward 85 %.
+        // Three minutes of history toward ISP-A on R1, rising toward 85 %; the ramp crosses the floor and the congestion
+        // is planned for (a shift off ISP-A that waits for a person: there are no flows to size it) before the cut.
         var history = Enumerable.Range(0, 18).Select(i => (At: started.AddSeconds(-180 + (i * 10)), Value: 60.0 + (i * 1.3))).ToList();
         await PostUtilisationAsync(history);
+        var ramp = history[^1].Value;
+        var rising = Stopwatch.StartNew();
+        string? congestionAction = null;
+        while (congestionAction is null && rising.Elapsed < s_watch)
+        {
+            ramp = Math.Min(90, ramp + 1);
+            await PostUtilisationAsync([(DateTimeOffset.UtcNow, ramp)]);
+            congestionAction = (await IncidentsAsync()).SelectMany(i => i.GetProperty("actionIds").EnumerateArray()).Select(a => a.GetString()).FirstOrDefault();
+            await Task.Delay(1000);
+        }
+
+        Assert.True(congestionAction is not null, $"the ramp to {ramp:0} % was not planned for within {s_watch.TotalSeconds:0} s");
+        var planned = await UntilAsync(congestionAction!, a => State(a) is not ("INITIATED" or "ANALYZING" or "PLANNING"), 30);
+        report.AppendLine(CultureInfo.InvariantCulture, $"before the cut: the ramp at {ramp:0} % planned as {planned.GetProperty("action")} on {planned.GetProperty("router")} {planned.GetProperty("params")} tier {planned.GetProperty("tier")} → {State(planned)}");
 
         var cut = Stopwatch.StartNew();
         var cutAt = DateTimeOffset.UtcNow;
@@ -45,7 +61,6 @@ public sealed class SeedScenarioTests(SeedLabWithDrivers fixture, ITestOutputHel
         try
         {
             // The ramp goes on while the hold timer runs; watch for the Peer Down and the incident's executed change.
-            var ramp = history[^1].Value;
             var lastPost = Stopwatch.StartNew();
             DateTimeOffset? seenDown = null;
             JsonElement execution = default;
@@ -65,7 +80,7 @@ public sealed class SeedScenarioTests(SeedLabWithDrivers fixture, ITestOutputHel
                 }
 
                 if (seenDown is not null && (await IncidentsAsync()).FirstOrDefault() is { ValueKind: JsonValueKind.Object } open
-                    && open.GetProperty("actionIds").EnumerateArray().LastOrDefault() is { ValueKind: JsonValueKind.String } latest)
+                    && open.GetProperty("actionIds").EnumerateArray().LastOrDefault() is { ValueKind: JsonValueKind.String } latest && latest.GetString() != congestionAction)
                 {
                     actionId = latest.GetString()!;
                     execution = (await fixture.SendAsync(HttpMethod.Get, "/api/v1/audit?actionId=" + actionId)).EnumerateArray()
@@ -90,6 +105,15 @@ public sealed class SeedScenarioTests(SeedLabWithDrivers fixture, ITestOutputHel
             }
 
             Assert.True(actionId is not null && execution.ValueKind == JsonValueKind.Object, $"no change of the incident was executed within {s_watch.TotalSeconds:0} s of the cut:\n{report}");
+
+            // The lost session is a deeper cause than the congestion: the incident planned again and withdrew the shift still waiting.
+            Assert.Equal([congestionAction!, actionId!], incident.GetProperty("actionIds").EnumerateArray().Select(a => a.GetString()!));
+            if (State(planned) == "AWAITING_APPROVAL")
+            {
+                var withdrawn = await fixture.SendAsync(HttpMethod.Get, "/api/v1/actions/" + congestionAction);
+                Assert.Equal("REJECTED", State(withdrawn));
+                report.AppendLine(CultureInfo.InvariantCulture, $"the ramp's {congestionAction} → {State(withdrawn)}");
+            }
             var action = await UntilAsync(actionId!, a => State(a) is "COMPLETED" or "ROLLED_BACK" or "FAILED", 60);
             var audit = (await fixture.SendAsync(HttpMethod.Get, "/api/v1/audit?actionId=" + actionId)).EnumerateArray().ToList();
             var executedAt = execution.GetProperty("at").GetDateTimeOffset();
