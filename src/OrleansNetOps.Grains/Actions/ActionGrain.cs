@@ -475,7 +475,18 @@ public sealed class ActionGrain(
             await SaveAsync();
         }
 
-        var result = await driver.ExecuteAsync(device, record.Snapshot!);
+        ExecutionResult result;
+        try
+        {
+            result = await driver.ExecuteAsync(device, record.Snapshot!);
+        }
+        catch (Exception exception) when (IsRunbook(record) && exception is DeviceCommandFailedException or DeviceActionRejectedException)
+        {
+            // A runbook step is not idempotent unless the runbook has a check step, so a failed one is not run again:
+            // what it may have done is undone from the snapshot.
+            return await RunbookFailedAsync(record, exception);
+        }
+
         var outcome = !result.ReadBack.Confirmed ? "APPLY_FAILED" : result.Apply.Touched ? "APPLIED" : "ALREADY_PRESENT";
         var execution = new JsonObject
         {
@@ -501,6 +512,29 @@ public sealed class ActionGrain(
 
         await CompleteAndAsync(result.ReadBack.Confirmed ? WorkflowEvent.Applied : WorkflowEvent.ApplyFailed,
             $"{result.Change.Driver} on {record.Router}: {result.Apply.Output}" + (result.ReadBack.Confirmed ? string.Empty : "; read back: " + string.Join("; ", result.ReadBack.Failed)));
+        return true;
+    }
+
+    private async Task<bool> RunbookFailedAsync(ActionRecord record, Exception exception)
+    {
+        var (sent, detail, next) = exception switch
+        {
+            DeviceCommandFailedException failed => (failed.Commands, failed.Detail, WorkflowEvent.ApplyFailed),
+            DeviceActionRejectedException rejected => (ImmutableArray<string>.Empty, string.Join("; ", rejected.Errors), WorkflowEvent.Failed),
+            _ => throw new ArgumentException("not a driver failure", nameof(exception)),
+        };
+        var execution = new JsonObject
+        {
+            ["driver"] = (driver is PerRouterDriver routed ? routed.For(Device(record)) : driver).Name,
+            ["snapshot"] = record.Snapshot!.Id,
+            ["sent"] = new JsonArray([.. sent.Select(s => (JsonNode)s!)]),
+            ["readBackConfirmed"] = false,
+            ["error"] = detail,
+            ["at"] = time.GetUtcNow().UtcDateTime,
+        };
+        _record = record with { ExecutionJson = execution.ToJsonString(), Waiting = null };
+        await AuditAsync(AuditRecords.Step("execution", record.Id, Actor, next == WorkflowEvent.ApplyFailed ? "APPLY_FAILED" : "REJECTED", execution));
+        await CompleteAndAsync(next, $"runbook {record.Router}: {detail}");
         return true;
     }
 

@@ -21,7 +21,7 @@ namespace OrleansNetOps.Silo.Tests.Decisions;
 public sealed class RunbookIncidentTests : IAsyncLifetime
 {
     private const string ApiKey = "deploy-secret-7f3a9c";
-    private readonly ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal) { ["checkout"] = "2.5.0", ["payments"] = "3.0.0" };
+    private readonly ConcurrentDictionary<string, string> _versions = new(StringComparer.Ordinal) { ["checkout"] = "2.5.0", ["payments"] = "3.0.0", ["ledger"] = "5.2.0" };
     private readonly ConcurrentQueue<(string Path, string Body)> _calls = new();
     private WebApplication? _api;
     private string _base = string.Empty;
@@ -35,7 +35,8 @@ public sealed class RunbookIncidentTests : IAsyncLifetime
         _api.MapGet("/api/deployments/{service}/version", (string service) =>
             _versions.TryGetValue(service, out var v) ? Results.Text(v) : Results.NotFound());
 
-        // payments' rollback is accepted but leaves the service broken: its verify step fails and the undo step runs.
+        // payments' rollback is accepted but leaves the service broken: its verify step fails and the undo step runs;
+        // ledger's is refused outright.
         _api.MapPost("/api/deployments/{service}/{verb}", async (string service, string verb, HttpRequest request) =>
         {
             if (request.Headers["X-Api-Key"] != ApiKey)
@@ -46,6 +47,11 @@ public sealed class RunbookIncidentTests : IAsyncLifetime
             using var body = await JsonDocument.ParseAsync(request.Body);
             _calls.Enqueue(($"{verb} {service}", body.RootElement.GetRawText()));
             var version = body.RootElement.GetProperty("version").GetString()!;
+            if (verb == "rollback" && service == "ledger")
+            {
+                return Results.Problem("deployment controller unavailable", statusCode: 503);
+            }
+
             _versions[service] = verb == "rollback" && service == "payments" ? "crash-looping" : version;
             return Results.Json(new { service, version = _versions[service] }, statusCode: 202);
         });
@@ -119,6 +125,78 @@ public sealed class RunbookIncidentTests : IAsyncLifetime
         await AuditShowsAsync(silo, id, "APPLY_FAILED", ["PROPOSED", "APPLY_FAILED", "ROLLED_BACK"]);
     }
 
+    [Fact]
+    public async Task A_run_step_the_deployment_api_refuses_is_not_sent_again_and_its_undo_step_runs()
+    {
+        await using var silo = await TestSilo.StartAsync(Options(TimeSpan.Zero, TimeSpan.FromSeconds(1)) with { Runbooks = Runbooks() });
+        await AlertAsync(silo, "ledger", "app-21", "5.1.0");
+
+        var (_, action) = await ProposedAsync(silo);
+        var id = action.GetProperty("id").GetString()!;
+        await SendAsync(silo, HttpMethod.Post, $"/api/v1/actions/{id}/approve", "bob-key-0123456789ab", new { comment = "go" });
+        var done = await UntilAsync(silo, id, a => State(a) is "COMPLETED" or "ROLLED_BACK" or "FAILED");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Equal("ROLLED_BACK", State(done));
+        Assert.Equal(["rollback ledger", "deploy ledger"], _calls.Select(c => c.Path));
+        Assert.Contains("HTTP status 503", done.GetProperty("execution").GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("5.2.0", _versions["ledger"]);
+        await AuditShowsAsync(silo, id, "APPLY_FAILED", ["PROPOSED", "APPLY_FAILED", "ROLLED_BACK"]);
+    }
+
+    [Fact]
+    public async Task A_script_runbook_runs_a_real_program_with_the_incidents_fields_as_its_arguments()
+    {
+        var state = Directory.CreateTempSubdirectory("netops-runbook-");
+        try
+        {
+            var script = Path.Combine(state.FullName, "servicectl");
+            await File.WriteAllTextAsync(script, """
+                #!/bin/bash
+                # servicectl STATE COMMAND SERVICE [INCIDENT]: every argv entry is logged, one per line, to STATE/argv.log.
+                set -euo pipefail
+                state="$1"; shift
+                { echo "--- $#"; printf '%s\n' "$@"; } >> "$state/argv.log"
+                case "$1" in
+                  restart) echo "restarted by $3" > "$state/$2.state"; echo "restarted $2" ;;
+                  healthy) grep -q restarted "$state/$2.state" ;;
+                  *) exit 64 ;;
+                esac
+                """);
+            var yaml = $$$"""
+                runbooks:
+                  - name: restart-service
+                    run: { program: /bin/bash, arguments: ["{{{script}}}", "{{{state.FullName}}}", restart, "{{service}}", "{{incident.id}}"] }
+                    verify: { program: /bin/bash, arguments: ["{{{script}}}", "{{{state.FullName}}}", healthy, "{{service}}"] }
+                faults:
+                  - name: crash-loop
+                    runbook: restart-service
+                    match: { evidence: { alertname: ServiceCrashLooping }, services: ["order book"] }
+                """;
+            var runbooks = RunbooksFile.Parse(yaml, "runbooks.yaml", new Dictionary<string, string?>());
+            await using var silo = await TestSilo.StartAsync(Options(TimeSpan.Zero, TimeSpan.FromSeconds(1)) with { Runbooks = runbooks });
+            await AlertAsync(silo, "order book", "app-03", "1.0", "ServiceCrashLooping");
+
+            var (incident, action) = await ProposedAsync(silo);
+            var id = action.GetProperty("id").GetString()!;
+            await SendAsync(silo, HttpMethod.Post, $"/api/v1/actions/{id}/approve", "bob-key-0123456789ab", new { comment = "restart it" });
+            var done = await UntilAsync(silo, id, a => State(a) is "COMPLETED" or "ROLLED_BACK" or "FAILED");
+
+            Assert.Equal("COMPLETED", State(done));
+            Assert.Equal("restarted by " + incident, (await File.ReadAllTextAsync(Path.Combine(state.FullName, "order book.state"))).Trim());
+
+            // One run and one verify; the service name with its space is one argv entry (no shell in between).
+            var log = await File.ReadAllLinesAsync(Path.Combine(state.FullName, "argv.log"));
+            Assert.Equal(["--- 3", "restart", "order book", incident, "--- 2", "healthy", "order book"], log);
+            Assert.Equal("runbook", done.GetProperty("execution").GetProperty("driver").GetString());
+            Assert.Equal("VERIFIED", done.GetProperty("verification").GetProperty("outcome").GetString());
+        }
+        finally
+        {
+            state.Delete(recursive: true);
+        }
+    }
+
     private RunbooksFile Runbooks()
     {
         var version = $"{_base}/api/deployments/{{{{service}}}}/version";
@@ -149,9 +227,9 @@ public sealed class RunbookIncidentTests : IAsyncLifetime
         return RunbooksFile.Parse(yaml, "runbooks.yaml", new Dictionary<string, string?> { ["DEPLOY_API_KEY"] = ApiKey });
     }
 
-    private static Task AlertAsync(TestSilo silo, string service, string instance, string previousVersion) =>
+    private static Task AlertAsync(TestSilo silo, string service, string instance, string previousVersion, string alert = "DeploymentRegression") =>
         SendAsync(silo, HttpMethod.Post, "/api/v1/alerts/alertmanager", "alice-key-0123456789", JsonDocument.Parse($$"""
-            {"receiver":"netops","status":"firing","alerts":[{"status":"firing","labels":{"alertname":"DeploymentRegression","service":"{{service}}",
+            {"receiver":"netops","status":"firing","alerts":[{"status":"firing","labels":{"alertname":"{{alert}}","service":"{{service}}",
             "instance":"{{instance}}","severity":"critical","previous_version":"{{previousVersion}}"},
             "annotations":{"summary":"error rate of {{service}} tripled since its last deployment"},"startsAt":"{{DateTimeOffset.UtcNow:O}}",
             "endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus:9090/graph","fingerprint":"f{{service}}"}],"groupLabels":{},
