@@ -3,26 +3,30 @@ using System.Collections.Immutable;
 namespace OrleansNetOps.Drivers.PerRouter;
 
 /// <summary>
-/// The one driver the resolver talks to: each call goes to the driver chosen for its router (topology.yaml's
-/// <c>driver:</c>), a router without a choice to <see cref="Fallback"/>. It keeps no state of its own, so the
-/// resolver's snapshot, execute, verify and rollback steps land on the same device driver after a restart.
+/// The one driver the resolver talks to: a <c>RUNBOOK</c> action goes to the runbook driver, every other call to the
+/// driver chosen for its router (topology.yaml's <c>driver:</c>), a router without a choice to <see cref="Fallback"/>.
+/// It keeps no state of its own, so the resolver's snapshot, execute, verify and rollback steps land on the same
+/// driver after a restart.
 /// </summary>
 public sealed class PerRouterDriver : IDeviceDriver
 {
-    /// <summary>The driver's name in audit records; each result's <see cref="DeviceChange.Driver"/> names the device driver that did the work.</summary>
+    /// <summary>The composite's own name; audit records name the driver that did the work (<see cref="For(DeviceAction)"/>).</summary>
     public const string DriverName = "per-router";
 
     private readonly ImmutableSortedDictionary<string, IDeviceDriver> _routers;
+    private readonly IDeviceDriver? _runbooks;
 
     /// <summary>Creates the driver.</summary>
     /// <param name="routers">The driver of each router, by topology id.</param>
     /// <param name="fallback">The driver of any other target (a router without a choice, <c>NO_ACTION</c> on no router).</param>
-    public PerRouterDriver(IEnumerable<KeyValuePair<string, IDeviceDriver>> routers, IDeviceDriver fallback)
+    /// <param name="runbooks">The driver of <c>RUNBOOK</c> actions; null when no runbook is configured (they are then not handled).</param>
+    public PerRouterDriver(IEnumerable<KeyValuePair<string, IDeviceDriver>> routers, IDeviceDriver fallback, IDeviceDriver? runbooks = null)
     {
         ArgumentNullException.ThrowIfNull(routers);
         ArgumentNullException.ThrowIfNull(fallback);
         _routers = routers.ToImmutableSortedDictionary(StringComparer.Ordinal);
         Fallback = fallback;
+        _runbooks = runbooks;
     }
 
     /// <inheritdoc />
@@ -34,52 +38,62 @@ public sealed class PerRouterDriver : IDeviceDriver
     /// <summary>The driver that changes <paramref name="target"/>.</summary>
     public IDeviceDriver For(string? target) => _routers.GetValueOrDefault(target ?? string.Empty) ?? Fallback;
 
+    /// <summary>The driver that runs <paramref name="action"/>: the runbook driver for a runbook, else its router's.</summary>
+    public IDeviceDriver For(DeviceAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return action.Action == DeviceAction.Runbook && _runbooks is not null ? _runbooks : For(action.Target);
+    }
+
+    /// <summary>The driver that restores <paramref name="snapshot"/>: the one that took it.</summary>
+    public IDeviceDriver For(DeviceSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return _runbooks is not null && snapshot.Driver == _runbooks.Name ? _runbooks : For(snapshot.Target);
+    }
+
     /// <inheritdoc />
-    public bool Handles(DeviceAction action) => action is not null && For(action.Target).Handles(action);
+    public bool Handles(DeviceAction action) => action is not null && For(action).Handles(action);
 
     /// <inheritdoc />
     public Task<DeviceSnapshot> SnapshotAsync(DeviceAction action, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return For(action.Target).SnapshotAsync(action, cancellationToken);
+        return For(action).SnapshotAsync(action, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<DeviceChange> RenderAsync(DeviceAction action, DeviceSnapshot baseline, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return For(action.Target).RenderAsync(action, baseline, cancellationToken);
+        return For(action).RenderAsync(action, baseline, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ApplyResult> ApplyAsync(DeviceChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return For(change.Action.Target).ApplyAsync(change, cancellationToken);
+        return For(change.Action).ApplyAsync(change, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ReadBack> ReadBackAsync(DeviceChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return For(change.Action.Target).ReadBackAsync(change, cancellationToken);
+        return For(change.Action).ReadBackAsync(change, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<RollbackResult> RollbackAsync(DeviceSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return For(snapshot.Target).RollbackAsync(snapshot, cancellationToken);
+        return For(snapshot).RollbackAsync(snapshot, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<ExecutionResult> ExecuteAsync(DeviceAction action, DeviceSnapshot baseline, CancellationToken cancellationToken = default)
+    public Task<ExecutionResult> ExecuteAsync(DeviceAction action, DeviceSnapshot baseline, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var driver = For(action.Target);
-        var result = await driver.ExecuteAsync(action, baseline, cancellationToken).ConfigureAwait(false);
-
-        // The resolver records this driver's name; the output says which device driver did the work.
-        return result with { Apply = result.Apply with { Output = $"{driver.Name} on {action.Target}: {result.Apply.Output}" } };
+        return For(action).ExecuteAsync(action, baseline, cancellationToken);
     }
 }

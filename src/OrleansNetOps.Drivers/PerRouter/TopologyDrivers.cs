@@ -20,8 +20,9 @@ public static class TopologyDrivers
     /// <param name="simulatedNetwork">Whether the silo runs the embedded simulated network.</param>
     /// <param name="policy">The simulated network's policy (used only when it runs).</param>
     /// <param name="time">The clock.</param>
+    /// <param name="runbooks">The driver of <c>RUNBOOK</c> actions (runbooks.yaml's runbooks); null when there are none.</param>
     /// <exception cref="ArgumentException">A router is <c>simulated</c> while the network is not.</exception>
-    public static PerRouterDriver Build(NetworkTopology topology, bool simulatedNetwork, SimulatedPolicy policy, TimeProvider time)
+    public static PerRouterDriver Build(NetworkTopology topology, bool simulatedNetwork, SimulatedPolicy policy, TimeProvider time, IDeviceDriver? runbooks = null)
     {
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(policy);
@@ -43,7 +44,7 @@ public static class TopologyDrivers
             RouterDriverKind.Simulated => simulated,
             _ => (IDeviceDriver)dryRun,
         }));
-        return new PerRouterDriver(routers, fallback);
+        return new PerRouterDriver(routers, fallback, runbooks);
     }
 
     /// <summary>How vtysh of a router is reached, from its topology entry.</summary>

@@ -28,7 +28,9 @@ public static class GovernanceDecider
         var violations = ViolationFinder.Find(action, policy);
         var noAction = string.Equals(action.Action, "NO_ACTION", StringComparison.Ordinal);
         var blast = action.Twin?.Blast ?? (noAction ? 0 : 1);
-        var baseTier = TierClassifier.Base(blast, action.Confidence, action.Action, policy.Tiers);
+        var baseTier = action.IsRunbook && !policy.Tiers.AlwaysT3.Contains(action.Action, StringComparer.Ordinal)
+            ? action.DeclaredTier ?? Tier.T3
+            : TierClassifier.Base(blast, action.Confidence, action.Action, policy.Tiers);
         reasons.Add(BaseReason(action, blast, baseTier, policy.Tiers));
 
         var escalating = violations.Where(v => v.Effect == ViolationEffect.Escalate).Select(v => v.Kind).Distinct().ToList();
@@ -132,6 +134,13 @@ public static class GovernanceDecider
         if (policy.AlwaysT3.Contains(action.Action, StringComparer.Ordinal))
         {
             return $"{action.Action} is always T3";
+        }
+
+        if (action.IsRunbook)
+        {
+            return action.DeclaredTier is { } declared
+                ? $"a runbook changes no routing, so the twin cannot measure it: its fault mapping declares {declared}"
+                : "a runbook without a declared tier (no fault mapping): T3";
         }
 
         var b = F(blast);

@@ -20,7 +20,7 @@ internal static class ViolationFinder
 
         Input(action, policy, Add);
         var known = TwinActionNames.TryParse(action.Action, out var catalogue);
-        if (!known)
+        if (!known && !action.IsRunbook)
         {
             Add(ViolationKind.UnknownAction, $"'{action.Action}' is not a catalogue action");
         }
@@ -42,7 +42,8 @@ internal static class ViolationFinder
         var twin = action.Twin;
         if (twin is null)
         {
-            if (!known || catalogue != TwinAction.NoAction)
+            // A runbook changes no routing: there is nothing for the twin to prove, and its tier is declared instead.
+            if (!action.IsRunbook && (!known || catalogue != TwinAction.NoAction))
             {
                 Add(ViolationKind.TwinMissing, "the change was not proven on the twin");
             }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using OrleansNetOps.Bgp.Policy;
 using OrleansNetOps.Drivers;
+using OrleansNetOps.Drivers.PerRouter;
 using OrleansNetOps.Governance.Approvals;
 using OrleansNetOps.Governance.Audit;
 using OrleansNetOps.Governance.Autonomy;
@@ -72,6 +73,16 @@ public sealed class ActionGrain(
         }
 
         var parameters = ParseParameters(proposal.ParamsJson, out var errors);
+        var fields = ParseFields(proposal.FieldsJson, ref errors);
+        Governance.Tiers.Tier? declared = null;
+        if (proposal.DeclaredTier is { } tierText)
+        {
+            declared = Enum.TryParse<Governance.Tiers.Tier>(tierText, ignoreCase: false, out var tier) && Enum.IsDefined(tier)
+                ? tier
+                : null;
+            errors ??= declared is null ? $"declaredTier: '{tierText}' is not T1, T2 or T3" : null;
+        }
+
         if (errors is not null)
         {
             return new ActionReply(400, errors, null);
@@ -88,6 +99,8 @@ public sealed class ActionGrain(
             Router = proposal.Router,
             Action = proposal.Action,
             Parameters = parameters,
+            Fields = fields,
+            DeclaredTier = declared,
             Reason = proposal.Reason,
             Requester = proposal.Requester,
             Domain = proposal.Domain,
@@ -105,6 +118,7 @@ public sealed class ActionGrain(
             ["router"] = proposal.Router,
             ["action"] = proposal.Action,
             ["params"] = JsonNode.Parse(DecisionJson.Write(parameters)),
+            ["fields"] = fields.IsEmpty ? null : new JsonObject([.. fields.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
             ["reason"] = proposal.Reason,
             ["idempotencyKey"] = proposal.IdempotencyKey,
             ["incidentId"] = proposal.IncidentId,
@@ -344,7 +358,9 @@ public sealed class ActionGrain(
         switch (effect)
         {
             case WorkflowEffect.Analyze:
-                var problem = !TwinActionNames.TryParse(record.Action, out _) ? $"'{record.Action}' is not a catalogue action"
+                var problem = IsRunbook(record)
+                    ? driver.Handles(Device(record)) ? null : $"'{record.Router}' is not a configured runbook"
+                    : !TwinActionNames.TryParse(record.Action, out _) ? $"'{record.Action}' is not a catalogue action"
                     : record.Action != "NO_ACTION" && topology.Router(record.Router) is null ? $"router '{record.Router}' is not in the topology"
                     : null;
                 await CompleteAndAsync(problem is null ? WorkflowEvent.Analyzed : WorkflowEvent.Failed, problem ?? $"{record.Action} on {record.Router}");
@@ -390,7 +406,7 @@ public sealed class ActionGrain(
                     var rollback = await driver.RollbackAsync(snapshot);
                     await AuditAsync(AuditRecords.Step("rollback", record.Id, Actor, rollback.Restored ? "ROLLED_BACK" : "ROLLBACK_FAILED", new JsonObject
                     {
-                        ["driver"] = driver.Name,
+                        ["driver"] = (driver is PerRouterDriver routed ? routed.For(snapshot) : driver).Name,
                         ["snapshot"] = snapshot.Id,
                         ["stateAfter"] = rollback.StateId,
                         ["differences"] = new JsonArray([.. rollback.Differences.Select(d => (JsonNode)d!)]),
@@ -451,7 +467,7 @@ public sealed class ActionGrain(
             return true;
         }
 
-        var device = new DeviceAction(record.Id, record.Router, record.Action, record.Parameters);
+        var device = Device(record);
         if (record.Snapshot is null)
         {
             // The baseline is persisted before anything is sent, so a rollback after a crash restores the real "before".
@@ -459,20 +475,32 @@ public sealed class ActionGrain(
             await SaveAsync();
         }
 
-        var result = await driver.ExecuteAsync(device, record.Snapshot!);
+        ExecutionResult result;
+        try
+        {
+            result = await driver.ExecuteAsync(device, record.Snapshot!);
+        }
+        catch (Exception exception) when (IsRunbook(record) && exception is DeviceCommandFailedException or DeviceActionRejectedException)
+        {
+            // A runbook step is not idempotent unless the runbook has a check step, so a failed one is not run again:
+            // what it may have done is undone from the snapshot.
+            return await RunbookFailedAsync(record, exception);
+        }
+
         var outcome = !result.ReadBack.Confirmed ? "APPLY_FAILED" : result.Apply.Touched ? "APPLIED" : "ALREADY_PRESENT";
         var execution = new JsonObject
         {
-            ["driver"] = driver.Name,
+            ["driver"] = result.Change.Driver,
             ["snapshot"] = record.Snapshot!.Id,
             ["sent"] = new JsonArray([.. result.Apply.Sent.Select(s => (JsonNode)s!)]),
             ["missingBefore"] = result.Missing.Length,
             ["readBackConfirmed"] = result.ReadBack.Confirmed,
+            ["held"] = new JsonArray([.. result.ReadBack.Held.Select(f => (JsonNode)f.ToString())]),
             ["failed"] = new JsonArray([.. result.ReadBack.Failed.Select(f => (JsonNode)f.ToString())]),
             ["at"] = result.Apply.At.UtcDateTime,
         };
         // The windows travel with the VALIDATING checkpoint, so a resolver resumed after a silo loss judges the same probes.
-        var windows = result.ReadBack.Confirmed
+        var windows = result.ReadBack.Confirmed && !IsRunbook(record)
             ? VerificationWindows.Of((await guardrails.CurrentAsync(GrainFactory, record.Domain)).Verification, record.Snapshot!.TakenAt, result.ReadBack.At)
             : null;
         _record = record with { ExecutionJson = execution.ToJsonString(), Windows = windows, Waiting = null };
@@ -482,7 +510,31 @@ public sealed class ActionGrain(
             await RecordPredictionAsync(record);
         }
 
-        await CompleteAndAsync(result.ReadBack.Confirmed ? WorkflowEvent.Applied : WorkflowEvent.ApplyFailed, $"{driver.Name}: {result.Apply.Output}");
+        await CompleteAndAsync(result.ReadBack.Confirmed ? WorkflowEvent.Applied : WorkflowEvent.ApplyFailed,
+            $"{result.Change.Driver} on {record.Router}: {result.Apply.Output}" + (result.ReadBack.Confirmed ? string.Empty : "; read back: " + string.Join("; ", result.ReadBack.Failed)));
+        return true;
+    }
+
+    private async Task<bool> RunbookFailedAsync(ActionRecord record, Exception exception)
+    {
+        var (sent, detail, next) = exception switch
+        {
+            DeviceCommandFailedException failed => (failed.Commands, failed.Detail, WorkflowEvent.ApplyFailed),
+            DeviceActionRejectedException rejected => (ImmutableArray<string>.Empty, string.Join("; ", rejected.Errors), WorkflowEvent.Failed),
+            _ => throw new ArgumentException("not a driver failure", nameof(exception)),
+        };
+        var execution = new JsonObject
+        {
+            ["driver"] = (driver is PerRouterDriver routed ? routed.For(Device(record)) : driver).Name,
+            ["snapshot"] = record.Snapshot!.Id,
+            ["sent"] = new JsonArray([.. sent.Select(s => (JsonNode)s!)]),
+            ["readBackConfirmed"] = false,
+            ["error"] = detail,
+            ["at"] = time.GetUtcNow().UtcDateTime,
+        };
+        _record = record with { ExecutionJson = execution.ToJsonString(), Waiting = null };
+        await AuditAsync(AuditRecords.Step("execution", record.Id, Actor, next == WorkflowEvent.ApplyFailed ? "APPLY_FAILED" : "REJECTED", execution));
+        await CompleteAndAsync(next, $"runbook {record.Router}: {detail}");
         return true;
     }
 
@@ -492,7 +544,12 @@ public sealed class ActionGrain(
     {
         var now = time.GetUtcNow();
         JsonObject report;
-        if (record.Action == "NO_ACTION" || record.Windows is not { } windows)
+        if (IsRunbook(record))
+        {
+            // A runbook's own verify step is its verification: it ran at read-back, and a failure already rolled it back.
+            report = VerificationReport.ByRunbook(now, record.ExecutionJson is { } execution ? JsonNode.Parse(execution)?["held"]?.AsArray() : null);
+        }
+        else if (record.Action == "NO_ACTION" || record.Windows is not { } windows)
         {
             // Only a change applied before probe windows were kept has none: it is not judged rather than judged on guesses.
             report = VerificationReport.Unjudged(now, record.Action == "NO_ACTION" ? "no change to the network: nothing to verify" : "applied without probe windows: not judged");
@@ -549,7 +606,9 @@ public sealed class ActionGrain(
     {
         TwinVerdict? twin = null;
         string? whatIfJson = null;
-        if (record.Action != "NO_ACTION")
+
+        // A runbook changes no routing: the twin has nothing to predict, so none is run (governance takes its declared tier).
+        if (record.Action != "NO_ACTION" && !IsRunbook(record))
         {
             var whatIf = await GrainFactory.GetGrain<INetworkTwinGrain>("default")
                 .WhatIfAsync(new WhatIfRequest([new CatalogueChange(record.Router, record.Action, record.Parameters)]), await measured.MeasureAsync());
@@ -569,7 +628,12 @@ public sealed class ActionGrain(
 
     private ProposedAction Proposal(ActionRecord record, TwinVerdict? twin) =>
         Planner.Proposal(new Candidate("c1", record.Router, record.Action, record.Parameters, record.Reason, "operator", record.Confidence),
-            twin, topology, record.Id, record.Requester, record.Domain);
+            twin, topology, record.Id, record.Requester, record.Domain) with { DeclaredTier = record.DeclaredTier };
+
+    private static bool IsRunbook(ActionRecord record) => record.Action == DeviceAction.Runbook;
+
+    private static DeviceAction Device(ActionRecord record) =>
+        new(record.Id, record.Router, record.Action, record.Parameters) { Fields = record.Fields };
 
     private async Task WaitAsync(string reason)
     {
@@ -635,9 +699,30 @@ public sealed class ActionGrain(
 
     // The router/policy object a change touches: two actions on it never run at once.
     internal static string LeaseObject(ActionRecord record) =>
-        string.Join('|', record.Router, record.Parameters.Peer ?? "*", record.Parameters.Direction ?? "*");
+        IsRunbook(record)
+            ? string.Join('|', "runbook", record.Router, record.Fields.GetValueOrDefault("service", "*"))
+            : string.Join('|', record.Router, record.Parameters.Peer ?? "*", record.Parameters.Direction ?? "*");
 
     private static string Fingerprint(ActionParameters parameters) => DecisionJson.Write(parameters);
+
+    private static ImmutableSortedDictionary<string, string> ParseFields(string? json, ref string? errors)
+    {
+        var empty = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return empty;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(json)?.ToImmutableSortedDictionary(StringComparer.Ordinal) ?? empty;
+        }
+        catch (JsonException exception)
+        {
+            errors ??= "fields: " + exception.Message;
+            return empty;
+        }
+    }
 
     private static ActionParameters ParseParameters(string json, out string? errors)
     {

@@ -24,6 +24,7 @@ internal static class ActionJson
             ["action"] = record.Action,
             ["router"] = record.Router,
             ["params"] = JsonNode.Parse(DecisionJson.Write(record.Parameters)),
+            ["fields"] = record.Fields.IsEmpty ? null : new JsonObject([.. record.Fields.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
             ["confidence"] = record.Confidence,
             ["tier"] = decision?.Tier.ToString(),
             ["tierBefore"] = decision?.BaseTier.ToString(),

@@ -21,4 +21,12 @@ public sealed record ActionProposal(string Router, string Action, string ParamsJ
     /// <summary>How much of the service that incident touches, 0..1 (the share of our routers involved).</summary>
     [Id(10)]
     public double ServiceImpact { get; init; }
+
+    /// <summary>A <c>RUNBOOK</c>'s fields from the incident, as a JSON object of strings; null for router changes.</summary>
+    [Id(11)]
+    public string? FieldsJson { get; init; }
+
+    /// <summary>A <c>RUNBOOK</c>'s tier as its fault mapping declares it (<c>T1</c>, <c>T2</c>, <c>T3</c>); null: T3.</summary>
+    [Id(12)]
+    public string? DeclaredTier { get; init; }
 }

@@ -23,6 +23,13 @@ internal sealed record ActionRecord
 
     public ActionParameters Parameters { get; init; } = new();
 
+    /// <summary>A runbook's fields from its incident (what its templates read); empty for router changes.</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, string> Fields { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary>A runbook's tier as its fault mapping declares it.</summary>
+    public OrleansNetOps.Governance.Tiers.Tier? DeclaredTier { get; init; }
+
     public string Reason { get; init; } = string.Empty;
 
     public required string Requester { get; init; }

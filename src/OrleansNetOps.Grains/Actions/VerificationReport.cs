@@ -68,6 +68,21 @@ internal static class VerificationReport
         ["paths"] = new JsonArray(),
     };
 
+    /// <summary>
+    /// The report of a runbook: its verify step, run at read-back, is the verification (a failed one rolled the runbook
+    /// back before this point). <paramref name="held"/> lists what held; empty when the runbook has no verify step.
+    /// </summary>
+    public static JsonObject ByRunbook(DateTimeOffset at, JsonArray? held) =>
+        held is { Count: > 0 }
+            ? new JsonObject
+            {
+                ["outcome"] = Verified,
+                ["judgedAt"] = at.UtcDateTime,
+                ["reasons"] = Strings(held.Select(h => "verified by the runbook's own check: " + h!.GetValue<string>())),
+                ["paths"] = new JsonArray(),
+            }
+            : Unjudged(at, "the runbook has no verify step: its effect is not checked");
+
     /// <summary>The windows as <c>{ before: { from, to }, after: { from, to } }</c>.</summary>
     public static JsonObject Windows(VerificationWindows windows)
     {

@@ -7,4 +7,9 @@ namespace OrleansNetOps.Grains.Incidents;
 /// <param name="At">When.</param>
 /// <param name="Score">How strong, 0..1.</param>
 /// <param name="Summary">One line.</param>
-public sealed record IncidentEvidence(string FindingId, string Kind, string? Router, DateTimeOffset At, double Score, string Summary);
+public sealed record IncidentEvidence(string FindingId, string Kind, string? Router, DateTimeOffset At, double Score, string Summary)
+{
+    /// <summary>The finding's evidence data (an alert's labels...): what a fault mapping matches and a runbook's arguments read.</summary>
+    public System.Collections.Immutable.ImmutableSortedDictionary<string, string> Data { get; init; } =
+        System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
+}

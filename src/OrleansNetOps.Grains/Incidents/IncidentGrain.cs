@@ -15,6 +15,7 @@ using OrleansNetOps.Grains.Twin;
 using OrleansNetOps.Planning.Candidates;
 using OrleansNetOps.Planning.Faults;
 using OrleansNetOps.Planning.Plans;
+using OrleansNetOps.Planning.Runbooks;
 using OrleansNetOps.Topology;
 using OrleansNetOps.Twin.WhatIf;
 
@@ -34,7 +35,7 @@ namespace OrleansNetOps.Grains.Incidents;
 /// </summary>
 public sealed class IncidentGrain(
     [PersistentState("incident")] IPersistentState<IncidentGrainState> state,
-    GuardrailsSource guardrails, NetworkTopology topology, TwinContextSource measured, TimeProvider time, ILogger<IncidentGrain> logger)
+    GuardrailsSource guardrails, NetworkTopology topology, TwinContextSource measured, RunbookCatalogue runbooks, TimeProvider time, ILogger<IncidentGrain> logger)
     : Grain, IIncidentGrain, IRemindable
 {
     /// <summary>How long without a new finding before a mitigated incident counts as resolved (the correlator's window).</summary>
@@ -77,7 +78,10 @@ public sealed class IncidentGrain(
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(finding);
         var now = time.GetUtcNow();
-        var evidence = new IncidentEvidence(finding.Id, FindingKinds.Name(finding.Kind), finding.Router, finding.At, finding.Score, finding.Summary);
+        var evidence = new IncidentEvidence(finding.Id, FindingKinds.Name(finding.Kind), finding.Router, finding.At, finding.Score, finding.Summary)
+        {
+            Data = IncidentRunbooks.Data(finding),
+        };
         var severity = SeverityName(candidate.Severity);
         if (_record is null)
         {
@@ -279,6 +283,25 @@ public sealed class IncidentGrain(
         // One action per plan: a plan made again for a deeper fault gets its own key (still stable across restarts).
         var key = record.ActionIds.IsEmpty ? "incident:" + record.Id : $"incident:{record.Id}:{record.ActionIds.Length + 1}";
         var actionId = ActionIds.For(record.Domain, key);
+
+        // A known fault gets its known runbook (runbooks.yaml) instead of a routing change.
+        if (IncidentRunbooks.Propose(runbooks, record, out var note) is { } runbook)
+        {
+            _record = Note(record, now, "plan", Agent, runbook.Rationale + note);
+            await ProposeAsync(actionId, new ActionProposal(runbook.Runbook, RunbookProposal.Action, "{}", $"incident {record.Id}: {runbook.Rationale}",
+                Agent, record.Domain, runbook.Mapping.Confidence, key, record.Id)
+            {
+                FieldsJson = DecisionJson.Write(runbook.Fields),
+                DeclaredTier = runbook.Tier.ToString(),
+            }, $"RUNBOOK {runbook.Runbook}");
+            return;
+        }
+
+        if (note.Length > 0)
+        {
+            record = _record = Note(record, now, "plan", Agent, "no runbook:" + note);
+        }
+
         if (record.Fault.Kind == FaultKind.Unknown)
         {
             _record = Note(record with { Planned = true }, now, "plan", Agent, "no catalogue action for this fault: observe");
@@ -325,23 +348,30 @@ public sealed class IncidentGrain(
 
         _record = Note(record, time.GetUtcNow(), "plan", Agent, $"chose {chosen.Candidate.Describe()} ({chosen.Decision.Tier}): {weighed} ({took})");
         await SupersedeAsync(chosen.Candidate.Describe());
-        var proposing = time.GetUtcNow();
-        var reply = await GrainFactory.GetGrain<IActionGrain>(actionId).ProposeAsync(new ActionProposal(
+        await ProposeAsync(actionId, new ActionProposal(
             chosen.Candidate.Router, chosen.Candidate.Action, DecisionJson.Write(chosen.Candidate.Parameters),
-            $"incident {record.Id}: {chosen.Candidate.Rationale}", Agent, record.Domain, chosen.Candidate.Confidence, key, record.Id)
+            $"incident {record.Id}: {chosen.Candidate.Rationale}", Agent, record.Domain, chosen.Candidate.Confidence, key, record.Id), chosen.Candidate.Describe());
+    }
+
+    // Proposes as an agent through the same resolver path as an operator; the incident mitigates while it runs.
+    private async Task ProposeAsync(string actionId, ActionProposal proposal, string description)
+    {
+        var record = _record!;
+        var now = time.GetUtcNow();
+        var reply = await GrainFactory.GetGrain<IActionGrain>(actionId).ProposeAsync(proposal with
         {
             Severity = record.Severity,
             ServiceImpact = topology.Routers.Count == 0 ? 0 : (double)record.Routers.Length / topology.Routers.Count,
         });
         if (reply.Status != 200)
         {
-            _record = Note(_record with { Planned = true }, now, "action", Agent, $"the proposal was refused ({reply.Status}): {reply.Error}");
+            _record = Note(_record! with { Planned = true }, now, "action", Agent, $"the proposal was refused ({reply.Status}): {reply.Error}");
             await SaveAsync();
             return;
         }
 
-        _record = _record with { Planned = true, ActionIds = _record.ActionIds.Contains(actionId) ? _record.ActionIds : _record.ActionIds.Add(actionId) };
-        _record = Note(_record, proposing, "action", Agent, $"proposed {actionId}: {chosen.Candidate.Describe()}");
+        _record = _record! with { Planned = true, ActionIds = _record.ActionIds.Contains(actionId) ? _record.ActionIds : _record.ActionIds.Add(actionId) };
+        _record = Note(_record, now, "action", Agent, $"proposed {actionId}: {description}");
         if (_record.State == IncidentStates.Mitigating)
         {
             _record = Note(_record, time.GetUtcNow(), "state", Agent, $"still mitigating: {actionId} is running");

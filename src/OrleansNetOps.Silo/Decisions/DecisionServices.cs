@@ -9,10 +9,10 @@ using OrleansNetOps.Silo.Configuration;
 
 namespace OrleansNetOps.Silo.Decisions;
 
-/// <summary>The decision half's services: how a silo reads the domain's guardrails (and offers its file to them), the audit trail for the storage shape, and the per-router driver (the SLA verifier reads the probe series from the metric store).</summary>
+/// <summary>The decision half's services: how a silo reads the domain's guardrails (and offers its file to them), the audit trail for the storage shape, and the per-router driver with the runbooks (the SLA verifier reads the probe series from the metric store).</summary>
 internal static class DecisionServices
 {
-    public static void AddDecisions(this IServiceCollection services, SiloConfig config, GovernancePolicy guardrails, GuardrailsFile? guardrailsFile)
+    public static void AddDecisions(this IServiceCollection services, SiloConfig config, GovernancePolicy guardrails, GuardrailsFile? guardrailsFile, RunbooksFile? runbooks)
     {
         // A file's text reaches the domain through its coordinator (audited); until a text is accepted the domain
         // runs the built-in defaults, or the policy the host was given in code when there is no file.
@@ -32,6 +32,6 @@ internal static class DecisionServices
             services.AddSingleton<IAuditTrail, MemoryAuditTrail>();
         }
 
-        services.AddRouterDrivers(config);
+        services.AddRouterDrivers(config, runbooks);
     }
 }

@@ -84,12 +84,17 @@ public static class SiloEntryPoint
         var guardrailsFile = guardrailsPath is not null && File.Exists(guardrailsPath)
             ? OrleansNetOps.Silo.Decisions.GuardrailsFile.Load(guardrailsPath, Path.GetRelativePath(Directory.GetCurrentDirectory(), guardrailsPath))
             : null;
+        var runbooksPath = choice.Path is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(choice.Path))!, OrleansNetOps.Silo.Decisions.RunbooksFile.FileName);
+        var runbooks = runbooksPath is not null && File.Exists(runbooksPath)
+            ? OrleansNetOps.Silo.Decisions.RunbooksFile.Load(runbooksPath, Path.GetRelativePath(Directory.GetCurrentDirectory(), runbooksPath), environment)
+            : null;
         return new SiloHostOptions
         {
             Config = config,
             Topology = topology,
             Guardrails = guardrailsFile?.Policy,
             GuardrailsFile = guardrailsFile,
+            Runbooks = runbooks,
             TopologySource = topologySource,
             ConfigSource = choice.DisplayName,
             BootstrapAdminKey = environment.GetValueOrDefault(ApiKeyRegistry.BootstrapVariable),

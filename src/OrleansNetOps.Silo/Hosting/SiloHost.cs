@@ -57,7 +57,7 @@ public static class SiloHost
         AddStorage(services, config);
         AddCollectors(services, config);
         OrleansNetOps.Silo.Telemetry.TelemetryServices.AddTelemetryCollectors(services, config);
-        OrleansNetOps.Silo.Decisions.DecisionServices.AddDecisions(services, config, guardrails, options.GuardrailsFile);
+        OrleansNetOps.Silo.Decisions.DecisionServices.AddDecisions(services, config, guardrails, options.GuardrailsFile, options.Runbooks);
         OrleansNetOps.Silo.Analysis.AnalysisServices.AddAnalysis(services, config);
         OrleansNetOps.Silo.Twin.TwinServices.AddTwinContext(services);
         OrleansNetOps.Silo.Itsm.ItsmServices.AddItsm(services, config);

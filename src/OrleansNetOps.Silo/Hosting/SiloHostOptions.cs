@@ -24,6 +24,9 @@ public sealed record SiloHostOptions
     /// </summary>
     public OrleansNetOps.Silo.Decisions.GuardrailsFile? GuardrailsFile { get; init; }
 
+    /// <summary>The <c>runbooks.yaml</c> the silo started with: runbooks and the faults they remedy (null: none).</summary>
+    public OrleansNetOps.Silo.Decisions.RunbooksFile? Runbooks { get; init; }
+
     /// <summary>Where the topology came from, for the start-up banner.</summary>
     public string TopologySource { get; init; } = "embedded:topology.yaml";
 

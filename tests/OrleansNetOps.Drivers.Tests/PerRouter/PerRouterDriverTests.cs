@@ -23,7 +23,7 @@ public sealed class PerRouterDriverTests
         Assert.Equal(SimulatedNetworkDriver.DriverName, driver.For("R2").Name);
         Assert.True(result.ReadBack.Confirmed);
         Assert.Equal(1, policy.Applies);
-        Assert.StartsWith("simulated on R2: ", result.Apply.Output, StringComparison.Ordinal);
+        Assert.Equal(SimulatedNetworkDriver.DriverName, result.Change.Driver);
     }
 
     [Fact]

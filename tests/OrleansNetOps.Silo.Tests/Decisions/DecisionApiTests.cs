@@ -28,7 +28,10 @@ public sealed class DecisionApiTests
     private static Task<TestSilo> SiloAsync() => SiloAsync(TimeSpan.Zero, TimeSpan.FromSeconds(1));
 
     /// <summary>A silo on the simulated network with the test's keys; memory storage, or PostgreSQL in <paramref name="postgresSchema"/>.</summary>
-    internal static Task<TestSilo> SiloAsync(TimeSpan settle, TimeSpan after, string? postgresSchema = null) => TestSilo.StartAsync(new SiloHostOptions
+    internal static Task<TestSilo> SiloAsync(TimeSpan settle, TimeSpan after, string? postgresSchema = null) => TestSilo.StartAsync(Options(settle, after, postgresSchema));
+
+    /// <summary>The options of <see cref="SiloAsync(TimeSpan, TimeSpan, string?)"/>, for a test that adds to them.</summary>
+    internal static SiloHostOptions Options(TimeSpan settle, TimeSpan after, string? postgresSchema = null) => new()
     {
         Config = (postgresSchema is null ? TestSilo.MemoryConfig() : TestSilo.PostgresConfig(postgresSchema)) with
         {
@@ -46,7 +49,7 @@ public sealed class DecisionApiTests
             Network = new NetworkConfig { Simulated = true, SimulationStepSeconds = 3600 },
         },
         Guardrails = GovernancePolicy.Default with { Verification = new VerificationRules { Before = TimeSpan.FromMinutes(10), Settle = settle, After = after } },
-    });
+    };
 
     internal static async Task<JsonElement> SendAsync(TestSilo silo, HttpMethod method, string path, string key, object? body = null, HttpStatusCode? expect = null)
     {
