@@ -28,8 +28,9 @@ public sealed class DecisionApiTests
     private static Task<TestSilo> SiloAsync() => SiloAsync(TimeSpan.Zero, TimeSpan.FromSeconds(1));
 
     /// <summary>A silo on the simulated network with the test's keys; memory storage, or PostgreSQL in <paramref name="postgresSchema"/>.</summary>
-    internal static Task<TestSilo> SiloAsync(TimeSpan settle, TimeSpan after, string? postgresSchema = null) => TestSilo.StartAsync(new SiloHostOptions
+    internal static Task<TestSilo> SiloAsync(TimeSpan settle, TimeSpan after, string? postgresSchema = null, OrleansNetOps.Topology.NetworkTopology? topology = null) => TestSilo.StartAsync(new SiloHostOptions
     {
+        Topology = topology,
         Config = (postgresSchema is null ? TestSilo.MemoryConfig() : TestSilo.PostgresConfig(postgresSchema)) with
         {
             Auth = new AuthConfig
