@@ -113,7 +113,8 @@ public sealed class ActionGrain(
             ["idempotencyKey"] = proposal.IdempotencyKey,
             ["incidentId"] = proposal.IncidentId,
         }));
-        await RunAsync();
+        // The proposer gets its answer with the decision; the device step (seconds on a real router) runs after it.
+        await RunAsync(untilDevice: true);
         return ActionReply.Ok(View());
     }
 
@@ -297,8 +298,9 @@ public sealed class ActionGrain(
         return true;
     }
 
-    // Runs effects until the workflow must wait for time, people or another action; never two loops at once.
-    private async Task RunAsync()
+    // Runs effects until the workflow must wait for time, people or another action; never two loops at once. With
+    // untilDevice it stops before the execute step and leaves that to the grain's timer, which fires once this turn ends.
+    private async Task RunAsync(bool untilDevice = false)
     {
         if (_running || _record is null)
         {
@@ -320,6 +322,12 @@ public sealed class ActionGrain(
                     }
 
                     StopPolling();
+                    return;
+                }
+
+                if (untilDevice && workflow.Pending == WorkflowEffect.Execute)
+                {
+                    Poll(TimeSpan.Zero);
                     return;
                 }
 
@@ -730,8 +738,8 @@ public sealed class ActionGrain(
         await ForgetReminderAsync(ResumeReminder);
     }
 
-    private void Poll() =>
-        _poller ??= this.RegisterGrainTimer(_ => RunAsync(), new GrainTimerCreationOptions(s_poll, s_poll) { KeepAlive = true });
+    private void Poll(TimeSpan? first = null) =>
+        _poller ??= this.RegisterGrainTimer(_ => RunAsync(), new GrainTimerCreationOptions(first ?? s_poll, s_poll) { KeepAlive = true });
 
     private void StopPolling()
     {
