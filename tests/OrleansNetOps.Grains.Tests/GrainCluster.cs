@@ -3,6 +3,10 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.TestingHost;
+using OrleansNetOps.Governance.Audit;
+using OrleansNetOps.Governance.Guardrails;
+using OrleansNetOps.Grains.Audit;
+using OrleansNetOps.Grains.Coordination;
 using OrleansNetOps.Grains.Network;
 using OrleansNetOps.Topology;
 
@@ -17,11 +21,13 @@ internal sealed class GrainCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<GrainCluster> StartAsync(short silos = 1, TimeSpan? collectionAge = null, string? topology = null)
+    /// <summary>Starts the cluster; <paramref name="time"/> is the clock the grains read (the system's unless a test moves its own).</summary>
+    public static async Task<GrainCluster> StartAsync(short silos = 1, TimeSpan? collectionAge = null, string? topology = null, TimeProvider? time = null)
     {
         var seed = TopologyLoader.Parse(topology ?? "asn: 65001\nrouters:\n  - { id: R1, routerId: 198.51.100.1 }\n", "t.yaml");
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureHost(host => host.Services.AddSingleton(seed).AddSingleton(TimeProvider.System).AddSingleton(OrleansNetOps.Analytics.Bgp.RouteAnalystOptions.Default));
+        builder.ConfigureHost(host => host.Services.AddSingleton(seed).AddSingleton(time ?? TimeProvider.System).AddSingleton(OrleansNetOps.Analytics.Bgp.RouteAnalystOptions.Default)
+            .AddSingleton<IAuditTrail, MemoryAuditTrail>().AddSingleton(new GuardrailsSource(GovernancePolicy.Default)));
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();

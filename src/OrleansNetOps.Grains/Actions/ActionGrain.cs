@@ -41,6 +41,10 @@ public sealed class ActionGrain(
     private const string ApprovalReminder = "approval-ttl";
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan s_leaseTtl = TimeSpan.FromMinutes(10);
+
+    // A device that cannot be reached is tried this many times in all, 1 s, 2 s, 4 s apart, before the step gives up.
+    private const int DeviceAttempts = 4;
+    private static readonly TimeSpan s_firstDeviceRetry = TimeSpan.FromSeconds(1);
     private ActionRecord? _record;
     private IGrainTimer? _poller;
     private bool _running;
@@ -123,7 +127,8 @@ public sealed class ActionGrain(
             ["idempotencyKey"] = proposal.IdempotencyKey,
             ["incidentId"] = proposal.IncidentId,
         }));
-        await RunAsync();
+        // The proposer gets its answer with the decision; the device step (seconds on a real router) runs after it.
+        await RunAsync(untilDevice: true);
         return ActionReply.Ok(View());
     }
 
@@ -307,8 +312,9 @@ public sealed class ActionGrain(
         return true;
     }
 
-    // Runs effects until the workflow must wait for time, people or another action; never two loops at once.
-    private async Task RunAsync()
+    // Runs effects until the workflow must wait for time, people or another action; never two loops at once. With
+    // untilDevice it stops before the execute step and leaves that to the grain's timer, which fires once this turn ends.
+    private async Task RunAsync(bool untilDevice = false)
     {
         if (_running || _record is null)
         {
@@ -330,6 +336,12 @@ public sealed class ActionGrain(
                     }
 
                     StopPolling();
+                    return;
+                }
+
+                if (untilDevice && workflow.Pending == WorkflowEffect.Execute)
+                {
+                    Poll(TimeSpan.Zero);
                     return;
                 }
 
@@ -403,7 +415,28 @@ public sealed class ActionGrain(
             case WorkflowEffect.RollBack:
                 if (record.Snapshot is { } snapshot)
                 {
-                    var rollback = await driver.RollbackAsync(snapshot);
+                    if (DeviceRetryPending(record))
+                    {
+                        return false;
+                    }
+
+                    RollbackResult rollback;
+                    try
+                    {
+                        rollback = await driver.RollbackAsync(snapshot);
+                    }
+                    catch (Exception failure) when (IsDeviceFailure(failure))
+                    {
+                        if (await RetryDeviceLaterAsync(record, "the rollback", failure))
+                        {
+                            return false;
+                        }
+
+                        await AuditAsync(AuditRecords.Step("rollback", record.Id, Actor, "ROLLBACK_FAILED", DeviceFailure(record, snapshot, failure)));
+                        await CompleteAndAsync(WorkflowEvent.Failed, $"the rollback failed after {DeviceAttempts} attempts: {failure.Message}; the device may still carry the change");
+                        return true;
+                    }
+
                     await AuditAsync(AuditRecords.Step("rollback", record.Id, Actor, rollback.Restored ? "ROLLED_BACK" : "ROLLBACK_FAILED", new JsonObject
                     {
                         ["driver"] = (driver is PerRouterDriver routed ? routed.For(snapshot) : driver).Name,
@@ -467,11 +500,39 @@ public sealed class ActionGrain(
             return true;
         }
 
+<<<<<<< HEAD
         var device = Device(record);
+=======
+        if (DeviceRetryPending(record))
+        {
+            return false;
+        }
+
+        var device = new DeviceAction(record.Id, record.Router, record.Action, record.Parameters);
+>>>>>>> h/loose
         if (record.Snapshot is null)
         {
+            DeviceSnapshot snapshot;
+            try
+            {
+                snapshot = await driver.SnapshotAsync(device);
+            }
+            catch (Exception failure) when (IsDeviceFailure(failure))
+            {
+                if (await RetryDeviceLaterAsync(record, "the snapshot", failure))
+                {
+                    return false;
+                }
+
+                // Nothing was sent before the snapshot: the device is as it was, and there is nothing to roll back.
+                await AuditAsync(AuditRecords.Step("execution", record.Id, Actor, "FAILED", DeviceFailure(record, null, failure)));
+                await CompleteAndAsync(WorkflowEvent.Failed,
+                    $"the snapshot failed after {_record!.DeviceFailures} attempt(s): {failure.Message}; no change was made, nothing to roll back");
+                return true;
+            }
+
             // The baseline is persisted before anything is sent, so a rollback after a crash restores the real "before".
-            _record = record = record with { Snapshot = await driver.SnapshotAsync(device), Waiting = null };
+            _record = record = record with { Snapshot = snapshot, Waiting = null, DeviceFailures = 0, DeviceRetryAt = null };
             await SaveAsync();
         }
 
@@ -480,11 +541,25 @@ public sealed class ActionGrain(
         {
             result = await driver.ExecuteAsync(device, record.Snapshot!);
         }
+<<<<<<< HEAD
         catch (Exception exception) when (IsRunbook(record) && exception is DeviceCommandFailedException or DeviceActionRejectedException)
         {
             // A runbook step is not idempotent unless the runbook has a check step, so a failed one is not run again:
             // what it may have done is undone from the snapshot.
             return await RunbookFailedAsync(record, exception);
+=======
+        catch (Exception failure) when (IsDeviceFailure(failure))
+        {
+            if (await RetryDeviceLaterAsync(record, "the apply", failure))
+            {
+                return false;
+            }
+
+            // Part of the change may have reached the device: restore the snapshot.
+            await AuditAsync(AuditRecords.Step("execution", record.Id, Actor, "APPLY_FAILED", DeviceFailure(record, record.Snapshot, failure)));
+            await CompleteAndAsync(WorkflowEvent.ApplyFailed, $"the apply failed after {_record!.DeviceFailures} attempt(s): {failure.Message}; restoring the snapshot");
+            return true;
+>>>>>>> h/loose
         }
 
         var outcome = !result.ReadBack.Confirmed ? "APPLY_FAILED" : result.Apply.Touched ? "APPLIED" : "ALREADY_PRESENT";
@@ -503,7 +578,7 @@ public sealed class ActionGrain(
         var windows = result.ReadBack.Confirmed && !IsRunbook(record)
             ? VerificationWindows.Of((await guardrails.CurrentAsync(GrainFactory, record.Domain)).Verification, record.Snapshot!.TakenAt, result.ReadBack.At)
             : null;
-        _record = record with { ExecutionJson = execution.ToJsonString(), Windows = windows, Waiting = null };
+        _record = record with { ExecutionJson = execution.ToJsonString(), Windows = windows, Waiting = null, DeviceFailures = 0, DeviceRetryAt = null };
         await AuditAsync(AuditRecords.Step("execution", record.Id, Actor, outcome, execution));
         if (result.ReadBack.Confirmed)
         {
@@ -635,6 +710,47 @@ public sealed class ActionGrain(
     private static DeviceAction Device(ActionRecord record) =>
         new(record.Id, record.Router, record.Action, record.Parameters) { Fields = record.Fields };
 
+    // An unreachable or refusing device; a step that renders an invalid change fails at once (it would fail the same way again).
+    private static bool IsDeviceFailure(Exception failure) => failure is DeviceCommandFailedException or DeviceActionRejectedException;
+
+    private bool DeviceRetryPending(ActionRecord record) => record.DeviceRetryAt is { } retryAt && time.GetUtcNow() < retryAt;
+
+    // True when the device call is tried again later (its failure counted and persisted); false when it is given up.
+    private async Task<bool> RetryDeviceLaterAsync(ActionRecord record, string step, Exception failure)
+    {
+        var failures = record.DeviceFailures + 1;
+        if (failure is DeviceActionRejectedException || failures >= DeviceAttempts)
+        {
+            _record = record with { DeviceFailures = failures, DeviceRetryAt = null, Waiting = null };
+            logger.LogWarning("Action {Action}: {Step} failed ({Attempts} attempt(s)), giving up: {Error}", record.Id, step, failures, failure.Message);
+            return false;
+        }
+
+        var retryAt = time.GetUtcNow() + (s_firstDeviceRetry * Math.Pow(2, failures - 1));
+        _record = record with
+        {
+            DeviceFailures = failures,
+            DeviceRetryAt = retryAt,
+            Waiting = $"{step} failed (attempt {failures} of {DeviceAttempts}), trying again at {retryAt:O}: {failure.Message}",
+        };
+        logger.LogWarning("Action {Action}: {Step} failed (attempt {Attempt} of {Attempts}), trying again at {RetryAt:O}: {Error}",
+            record.Id, step, failures, DeviceAttempts, retryAt, failure.Message);
+        await SaveAsync();
+        return true;
+    }
+
+    private JsonObject DeviceFailure(ActionRecord record, DeviceSnapshot? snapshot, Exception failure) => new()
+    {
+        ["driver"] = driver.Name,
+        ["snapshot"] = snapshot?.Id,
+        ["sent"] = new JsonArray(),
+        ["error"] = failure.Message,
+        ["attempts"] = _record!.DeviceFailures,
+        ["changeMade"] = snapshot is null ? false : null,
+        ["note"] = snapshot is null ? "nothing was sent before the snapshot: no change was made, nothing to roll back" : null,
+        ["router"] = record.Router,
+    };
+
     private async Task WaitAsync(string reason)
     {
         if (_record!.Waiting != reason)
@@ -646,7 +762,8 @@ public sealed class ActionGrain(
 
     private async Task CompleteAndAsync(WorkflowEvent next, string reason)
     {
-        _record = _record! with { Workflow = ResolverWorkflow.CompleteEffect(_record.Workflow, time.GetUtcNow()) };
+        // Each effect counts its own device failures.
+        _record = _record! with { Workflow = ResolverWorkflow.CompleteEffect(_record.Workflow, time.GetUtcNow()), DeviceFailures = 0, DeviceRetryAt = null };
         await TransitionAsync(next, Actor, reason);
     }
 
@@ -686,8 +803,8 @@ public sealed class ActionGrain(
         await ForgetReminderAsync(ResumeReminder);
     }
 
-    private void Poll() =>
-        _poller ??= this.RegisterGrainTimer(_ => RunAsync(), new GrainTimerCreationOptions(s_poll, s_poll) { KeepAlive = true });
+    private void Poll(TimeSpan? first = null) =>
+        _poller ??= this.RegisterGrainTimer(_ => RunAsync(), new GrainTimerCreationOptions(first ?? s_poll, s_poll) { KeepAlive = true });
 
     private void StopPolling()
     {

@@ -64,6 +64,12 @@ internal sealed record ActionRecord
     /// <summary>The SLA verification in its API shape (<see cref="VerificationReport"/>); null until judged.</summary>
     public string? VerificationJson { get; init; }
 
-    /// <summary>Why the pending step is not running yet (a lease, the kill switch, a rate limit).</summary>
+    /// <summary>Why the pending step is not running yet (a lease, the kill switch, a rate limit, a device to retry).</summary>
     public string? Waiting { get; init; }
+
+    /// <summary>Failed attempts of the pending step's device call in a row (reset when one succeeds).</summary>
+    public int DeviceFailures { get; init; }
+
+    /// <summary>When the failed device call is tried again; null when none failed.</summary>
+    public DateTimeOffset? DeviceRetryAt { get; init; }
 }

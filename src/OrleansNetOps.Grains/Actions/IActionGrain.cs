@@ -6,7 +6,11 @@ namespace OrleansNetOps.Grains.Actions;
 /// </summary>
 public interface IActionGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the action and starts its workflow; when it exists already (same idempotency key), returns it unchanged.</summary>
+    /// <summary>
+    /// Creates the action and runs its workflow up to the device: analysis, the twin's proof, the governance decision and
+    /// any approval request are in the answer; the execute step (and what follows) runs after it on the grain's timer.
+    /// When the action exists already (same idempotency key), returns it unchanged.
+    /// </summary>
     Task<ActionReply> ProposeAsync(ActionProposal proposal);
 
     /// <summary>The action in the API's shape; null when there is none.</summary>

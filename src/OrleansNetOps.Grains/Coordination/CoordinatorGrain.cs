@@ -33,7 +33,7 @@ public sealed class CoordinatorGrain(
     private static readonly TimeSpan s_waitingLapse = TimeSpan.FromSeconds(2);
 
     // Who waits for what, kept in memory: a resolver re-asks while it waits, so a new activation learns the queue anew.
-    private readonly Dictionary<string, (QueueClaim Claim, string For, DateTimeOffset Seen)> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Waiter> _waiting = new(StringComparer.Ordinal);
     private const int MaxJudged = 2048;
 
     private string Domain => this.GetPrimaryKeyString();
@@ -148,18 +148,22 @@ public sealed class CoordinatorGrain(
         var request = requestJson is null ? null : DecisionJson.Read<ApprovalRequest>(requestJson);
         var claim = claimJson is null ? null : DecisionJson.Read<QueueClaim>(claimJson);
         var now = time.GetUtcNow();
-        var result = ExecutionGate.Evaluate(decision, request, new GovernanceContext(Policy, Autonomy, RateLimits, now));
+        var context = new GovernanceContext(Policy, Autonomy, RateLimits, now);
+        var result = ExecutionGate.Evaluate(decision, request, context);
         var takesSlot = result.Outcome == GateOutcome.Proceed && !ReferenceEquals(result.RateLimits, RateLimits);
         if (claim is not null)
         {
             // Only a rate-limit wait queues (it carries when a slot frees); approval and kill-switch waits are not contention.
+            // A waiter ahead holds a free slot back only when the gate would let it through now: a T2 held by the T2
+            // limit does not keep a T1 from a T1 slot it could not use itself.
+            var waiter = new Waiter(claim, RateLimitSlot, now, decision, request);
             if (result.Outcome == GateOutcome.Wait && result.RetryAt is not null)
             {
-                Enqueue(claim, RateLimitSlot, now);
+                _waiting[claim.ActionId] = waiter;
             }
-            else if (takesSlot && FirstAhead(claim, RateLimitSlot, now) is { } first)
+            else if (takesSlot && FirstAhead(claim, RateLimitSlot, now, w => CouldGo(w, context)) is { } first)
             {
-                Enqueue(claim, RateLimitSlot, now);
+                _waiting[claim.ActionId] = waiter;
                 return new GateAnswer(nameof(GateOutcome.Wait), $"rate limit: {first.ActionId} ({first.Severity}) goes first", result.RetryAt);
             }
             else
@@ -294,10 +298,13 @@ public sealed class CoordinatorGrain(
 
     private string AutonomyView() => View(Autonomy).ToJsonString();
 
-    private void Enqueue(QueueClaim claim, string waitingFor, DateTimeOffset now) => _waiting[claim.ActionId] = (claim, waitingFor, now);
+    private void Enqueue(QueueClaim claim, string waitingFor, DateTimeOffset now) => _waiting[claim.ActionId] = new Waiter(claim, waitingFor, now, null, null);
+
+    private static bool CouldGo(Waiter waiter, GovernanceContext context) =>
+        waiter.Decision is not null && ExecutionGate.Evaluate(waiter.Decision, waiter.Request, context).Outcome == GateOutcome.Proceed;
 
     // Waiting resolvers ask again every quarter second; one silent for longer than this has stopped waiting (done, or its silo is gone).
-    private IEnumerable<(QueueClaim Claim, string For, DateTimeOffset Seen)> Live(DateTimeOffset now)
+    private IEnumerable<Waiter> Live(DateTimeOffset now)
     {
         foreach (var gone in _waiting.Where(w => now - w.Value.Seen > s_waitingLapse).Select(w => w.Key).ToList())
         {
@@ -307,8 +314,11 @@ public sealed class CoordinatorGrain(
         return _waiting.Values;
     }
 
-    private QueueClaim? FirstAhead(QueueClaim claim, string waitingFor, DateTimeOffset now) =>
-        QueueOrder.Ahead(claim, Live(now).Where(w => w.For == waitingFor).Select(w => w.Claim)).FirstOrDefault();
+    private QueueClaim? FirstAhead(QueueClaim claim, string waitingFor, DateTimeOffset now, Func<Waiter, bool>? contends = null) =>
+        QueueOrder.Ahead(claim, Live(now).Where(w => w.For == waitingFor && (contends is null || contends(w))).Select(w => w.Claim)).FirstOrDefault();
+
+    // What the gate knew of a rate-limit waiter when it last asked, to tell whether it could take a free slot itself.
+    private sealed record Waiter(QueueClaim Claim, string For, DateTimeOffset Seen, GovernanceDecision? Decision, ApprovalRequest? Request);
 
     private JsonObject View(AutonomyState autonomy)
     {

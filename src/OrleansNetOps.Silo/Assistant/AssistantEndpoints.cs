@@ -63,7 +63,7 @@ internal static class AssistantEndpoints
 
     private static async Task<Results<Ok<IntentResponse>, ValidationProblem>> Intent(
         JsonElement body, HttpContext context, IntentParser parser, IGrainFactory grains, GuardrailsSource guardrails, NetworkTopology topology,
-        TimeProvider time, ILoggerFactory logs, IServiceProvider services, CancellationToken cancellationToken)
+        TimeProvider time, TwinContextSource measured, ILoggerFactory logs, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (TextField(body, "text") is not { } text)
         {
@@ -98,7 +98,7 @@ internal static class AssistantEndpoints
             return TypedResults.Ok(new IntentResponse(null, explanation, mode, false, null, null));
         }
 
-        var result = await grains.GetGrain<INetworkTwinGrain>("default").WhatIfAsync(new WhatIfRequest([change]), TwinContext.None);
+        var result = await grains.GetGrain<INetworkTwinGrain>("default").WhatIfAsync(new WhatIfRequest([change]), await measured.MeasureAsync(cancellationToken), cancellationToken);
         var verdict = TwinVerdict.From(result);
         var decision = GovernanceDecider.Decide(new ProposedAction
         {
@@ -113,7 +113,8 @@ internal static class AssistantEndpoints
             DeviceClass = topology.Router(change.Router)?.Role.ToString().ToLowerInvariant() ?? "*",
         }, new GovernanceContext(await guardrails.CurrentAsync(grains, NetOpsStreams.DefaultDomain), AutonomyState.Initial, RateLimitState.Empty, time.GetUtcNow()));
 
-        var whatIf = new IntentWhatIf(verdict.Passed, verdict.PrefixShare, verdict.Routers, result.Changes.Count, verdict.Errors, verdict.Warnings);
+        var whatIf = new IntentWhatIf(verdict.Passed, verdict.PrefixShare, verdict.Routers, result.Changes.Count, verdict.Errors, verdict.Warnings,
+            OrleansNetOps.Silo.Twin.PredictedSlaView.From(result.PredictedSla, trafficKnown: result.BlastRadius.TrafficShare is not null));
         var governance = new IntentGovernance(
             JsonSerializer.Serialize(decision.Verdict).Trim('"'), decision.Tier.ToString(), JsonSerializer.Serialize(decision.Risk.Level).Trim('"'),
             decision.Approval.RequiredApprovals, [.. decision.Violations.Select(v => v.Message)], [.. decision.Reasons]);

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansNetOps.Telemetry.Flows;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrleansNetOps.Silo.Assistant;
@@ -56,6 +58,34 @@ public sealed class AssistantApiTests
         Assert.True(result.GetProperty("whatIf").GetProperty("passed").GetBoolean());
         Assert.True(result.GetProperty("whatIf").GetProperty("changedPaths").GetInt32() > 0);
         Assert.NotEqual("BLOCKED", result.GetProperty("governance").GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public async Task The_intent_s_what_if_runs_on_the_measured_traffic_as_the_what_if_api_does()
+    {
+        await using var silo = await SimulatedSiloAsync();
+        await WaitForRoutersAsync(silo);
+
+        // 30 GB toward 8.8.8.8 exported by R1 two minutes ago: about 16 % of ISP-A's 10 Gbit/s over the flow windows.
+        var at = DateTimeOffset.UtcNow.AddMinutes(-2);
+        silo.App.Services.GetRequiredService<IFlowStore>().Add("R1", new FlowRecord(IPAddress.Parse("198.51.100.1"), IPAddress.Parse("198.51.100.50"),
+            IPAddress.Parse("8.8.8.8"), 40000, 443, 6, 30_000_000_000, 20_000_000, 1, 2, 65001, 15169, at, at), at);
+
+        var result = await IntentAsync(silo, "move 8.8.8.0/24 off ISP-A");
+
+        var perIsp = result.GetProperty("whatIf").GetProperty("predictedSla").GetProperty("perIsp").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("isp").GetString()!);
+        var ispA = perIsp["ISP-A"];
+        Assert.True(ispA.GetProperty("utilisationBefore").ValueKind == JsonValueKind.Number, result.ToString());
+        Assert.InRange(ispA.GetProperty("utilisationBefore").GetDouble(), 0.1, 0.3);
+        Assert.True(ispA.GetProperty("utilisationAfter").GetDouble() < ispA.GetProperty("utilisationBefore").GetDouble(), result.ToString());
+
+        // The what-if API measures the same context: the same change gives the same utilisation (the rate's time base moves by the call's duration).
+        using var response = await silo.Client.PostAsJsonAsync("/api/v1/twin/whatif", new { changes = new[] { result.GetProperty("proposed") } });
+        var api = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var apiIspA = api.GetProperty("predictedSla").GetProperty("perIsp").EnumerateArray().Single(p => p.GetProperty("isp").GetString() == "ISP-A");
+        Assert.Equal(apiIspA.GetProperty("utilisationBefore").GetDouble(), ispA.GetProperty("utilisationBefore").GetDouble(), 0.01);
+        Assert.Equal(apiIspA.GetProperty("utilisationAfter").GetDouble(), ispA.GetProperty("utilisationAfter").GetDouble(), 0.01);
     }
 
     [Fact]

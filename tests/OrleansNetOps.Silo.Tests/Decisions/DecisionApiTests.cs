@@ -28,9 +28,10 @@ public sealed class DecisionApiTests
     private static Task<TestSilo> SiloAsync() => SiloAsync(TimeSpan.Zero, TimeSpan.FromSeconds(1));
 
     /// <summary>A silo on the simulated network with the test's keys; memory storage, or PostgreSQL in <paramref name="postgresSchema"/>.</summary>
-    internal static Task<TestSilo> SiloAsync(TimeSpan settle, TimeSpan after, string? postgresSchema = null) => TestSilo.StartAsync(Options(settle, after, postgresSchema));
+    internal static Task<TestSilo> SiloAsync(TimeSpan settle, TimeSpan after, string? postgresSchema = null, OrleansNetOps.Topology.NetworkTopology? topology = null) =>
+        TestSilo.StartAsync(Options(settle, after, postgresSchema) with { Topology = topology });
 
-    /// <summary>The options of <see cref="SiloAsync(TimeSpan, TimeSpan, string?)"/>, for a test that adds to them.</summary>
+    /// <summary>The options of <see cref="SiloAsync(TimeSpan, TimeSpan, string?, OrleansNetOps.Topology.NetworkTopology?)"/>, for a test that adds to them.</summary>
     internal static SiloHostOptions Options(TimeSpan settle, TimeSpan after, string? postgresSchema = null) => new()
     {
         Config = (postgresSchema is null ? TestSilo.MemoryConfig() : TestSilo.PostgresConfig(postgresSchema)) with
