@@ -54,7 +54,8 @@ public sealed class DeadSessionPlanTests
         Assert.Contains("blackhole: 8.8.8.0/24", violation.Message, StringComparison.Ordinal);
         Assert.StartsWith("blocked: the twin's what-if failed", unsafeOne.Why, StringComparison.Ordinal);
 
-        // Holding the dead session down changes nothing either, but ranks after the LOCAL_PREF (it is not fully reversible).
+        // Holding the dead session down changes nothing either and scores the same; ties go to the earlier candidate, and
+        // the catalogue proposes the fully reversible change first.
         Assert.Contains(plan.Evaluations, e => e.Candidate.Action == "PEER_DEACTIVATE" && e.Outcome == CandidateOutcome.Outranked);
     }
 
