@@ -371,7 +371,7 @@ public sealed class ActionGrain(
         {
             case WorkflowEffect.Analyze:
                 var problem = IsRunbook(record)
-                    ? driver.Handles(Device(record)) ? null : $"'{record.Router}' is not a configured runbook"
+                    ? await RunbookProblemAsync(record)
                     : !TwinActionNames.TryParse(record.Action, out _) ? $"'{record.Action}' is not a catalogue action"
                     : record.Action != "NO_ACTION" && topology.Router(record.Router) is null ? $"router '{record.Router}' is not in the topology"
                     : null;
@@ -704,6 +704,26 @@ public sealed class ActionGrain(
     private ProposedAction Proposal(ActionRecord record, TwinVerdict? twin) =>
         Planner.Proposal(new Candidate("c1", record.Router, record.Action, record.Parameters, record.Reason, "operator", record.Confidence),
             twin, topology, record.Id, record.Requester, record.Domain) with { DeclaredTier = record.DeclaredTier };
+
+    // A runbook it does not know, or whose templates name fields the action does not carry, fails before anything runs.
+    private async Task<string?> RunbookProblemAsync(ActionRecord record)
+    {
+        var device = Device(record);
+        if (!driver.Handles(device))
+        {
+            return $"'{record.Router}' is not a configured runbook";
+        }
+
+        try
+        {
+            await driver.RenderAsync(device, DeviceSnapshot.Of(record.Router, DeviceAction.Runbook, time.GetUtcNow(), string.Empty));
+            return null;
+        }
+        catch (DeviceActionRejectedException rejected)
+        {
+            return $"runbook {record.Router}: {string.Join("; ", rejected.Errors)}";
+        }
+    }
 
     private static bool IsRunbook(ActionRecord record) => record.Action == DeviceAction.Runbook;
 

@@ -1,6 +1,7 @@
 using OrleansNetOps.Bgp.Policy;
 using OrleansNetOps.Drivers.DryRun;
 using OrleansNetOps.Drivers.PerRouter;
+using OrleansNetOps.Drivers.Runbooks;
 using OrleansNetOps.Drivers.Simulated;
 using OrleansNetOps.Drivers.Transport;
 using OrleansNetOps.Topology;
@@ -24,6 +25,30 @@ public sealed class PerRouterDriverTests
         Assert.True(result.ReadBack.Confirmed);
         Assert.Equal(1, policy.Applies);
         Assert.Equal(SimulatedNetworkDriver.DriverName, result.Change.Driver);
+    }
+
+    [Fact]
+    public async Task A_runbook_action_goes_to_the_runbook_driver_and_its_snapshot_comes_back_to_it()
+    {
+        using var http = new HttpClient();
+        var runbooks = new RunbookDriver([new RunbookDefinition("echo-service", new ScriptRunbookStep("/bin/echo", ["restarting", "{{service}}"]))], http);
+        var driver = TopologyDrivers.Build(SeedNetwork.Topology, simulatedNetwork: true, new SimulatedPolicy(), TimeProvider.System, runbooks);
+        var action = new DeviceAction("act-rb", "echo-service", DeviceAction.Runbook, new ActionParameters())
+        {
+            Fields = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("service", "checkout")]),
+        };
+
+        var snapshot = await driver.SnapshotAsync(action);
+        var result = await driver.ExecuteAsync(action, snapshot);
+
+        Assert.Same(runbooks, driver.For(action));
+        Assert.Same(runbooks, driver.For(snapshot));
+        Assert.Equal(RunbookDriver.DriverName, result.Change.Driver);
+        Assert.Equal("restarting checkout", result.Apply.Output.Trim());
+        Assert.False(driver.Handles(action with { Target = "no-such-runbook" }));
+
+        // Without runbooks a RUNBOOK reaches no driver that takes it: nothing runs.
+        Assert.False(TopologyDrivers.Build(SeedNetwork.Topology, simulatedNetwork: true, new SimulatedPolicy(), TimeProvider.System).Handles(action));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class PerRouterLabTests(DriverLab fixture)
             var changed = await driver.ExecuteAsync(onR1, snapshot);
             Assert.Equal(FrrDriver.DriverName, changed.Change.Driver);
             Assert.True(changed.ReadBack.Confirmed, string.Join("; ", changed.ReadBack.Failed));
-            Assert.StartsWith("frr on R1: ", changed.Apply.Output, StringComparison.Ordinal);
+            Assert.Same(driver.For("R1"), driver.For(onR1));
             Assert.Contains(" set local-preference 180", await lab.RunningConfigAsync("R1"), StringComparison.Ordinal);
 
             var shown = await driver.ExecuteAsync(onR2, await driver.SnapshotAsync(onR2));

@@ -145,6 +145,23 @@ public sealed class RunbookIncidentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_operators_runbook_without_the_fields_its_templates_need_fails_before_anything_runs()
+    {
+        await using var silo = await TestSilo.StartAsync(Options(TimeSpan.Zero, TimeSpan.FromSeconds(1)) with { Runbooks = Runbooks() });
+        var proposed = await SendAsync(silo, HttpMethod.Post, "/api/v1/actions", "olga-key-01234567890",
+            new { router = "rollback-deployment", action = "RUNBOOK", @params = new { }, reason = "by hand" }, HttpStatusCode.Created);
+        var unknown = await SendAsync(silo, HttpMethod.Post, "/api/v1/actions", "olga-key-01234567890",
+            new { router = "reboot-everything", action = "RUNBOOK", @params = new { }, reason = "by hand" }, HttpStatusCode.Created);
+
+        var failed = await UntilAsync(silo, proposed.GetProperty("id").GetString()!, a => State(a) is "FAILED" or "AWAITING_APPROVAL" or "COMPLETED");
+        Assert.Equal("FAILED", State(failed));
+        Assert.Contains("'{{service}}' names no field of the incident", Reasons(failed), StringComparison.Ordinal);
+        var refused = await UntilAsync(silo, unknown.GetProperty("id").GetString()!, a => State(a) is "FAILED" or "AWAITING_APPROVAL" or "COMPLETED");
+        Assert.Contains("'reboot-everything' is not a configured runbook", Reasons(refused), StringComparison.Ordinal);
+        Assert.Empty(_calls);
+    }
+
+    [Fact]
     public async Task A_script_runbook_runs_a_real_program_with_the_incidents_fields_as_its_arguments()
     {
         var state = Directory.CreateTempSubdirectory("netops-runbook-");
@@ -196,6 +213,9 @@ public sealed class RunbookIncidentTests : IAsyncLifetime
             state.Delete(recursive: true);
         }
     }
+
+    private static string Reasons(JsonElement action) =>
+        string.Join("\n", action.GetProperty("checkpoints").EnumerateArray().Select(c => c.GetProperty("reason").GetString()));
 
     private RunbooksFile Runbooks()
     {
