@@ -15,10 +15,13 @@ namespace OrleansNetOps.Integration.Tests;
 
 /// <summary>
 /// The real service (embedded storage, network.simulated off) and the seed network as real FRR routers streaming
-/// BMP to it — the way a NOC runs it against a lab.
+/// BMP to it — the way a NOC runs it against a lab. Fixtures that add ways of reaching the service (syslog, traps)
+/// derive from it with a lab name prefix of their own, so that their labs never collide.
 /// </summary>
-public sealed class LabWithSilo : IAsyncLifetime
+public class LabWithSilo : IAsyncLifetime
 {
+    private readonly string _prefix;
+    private readonly TimeSpan _convergence;
     private FrrLab? _lab;
     private WebApplication? _silo;
 
@@ -29,6 +32,19 @@ public sealed class LabWithSilo : IAsyncLifetime
     public NetworkTopology Topology { get; } = TopologyLoader.LoadFile(RepositoryFile("silo-config", "topology.yaml"));
 
     public TimeSpan LabConverged { get; private set; }
+
+    /// <summary>The seed lab named <c>int</c> plus the process id, converged within 30 s.</summary>
+    public LabWithSilo()
+        : this("int", TimeSpan.FromSeconds(30))
+    {
+    }
+
+    /// <summary>A lab named <paramref name="prefix"/> plus the process id, converged within <paramref name="convergence"/>.</summary>
+    protected LabWithSilo(string prefix, TimeSpan convergence)
+    {
+        _prefix = prefix;
+        _convergence = convergence;
+    }
 
     public static string RepositoryFile(params string[] parts)
     {
@@ -66,11 +82,11 @@ public sealed class LabWithSilo : IAsyncLifetime
         _silo = await StartSiloAsync(Topology);
         Api = new HttpClient { BaseAddress = new Uri(_silo.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
         var bmpPort = BmpPortOf(_silo);
-        _lab = new FrrLab(Topology, new LabOptions(string.Create(CultureInfo.InvariantCulture, $"int{Environment.ProcessId % 100000}"), bmpPort));
+        _lab = new FrrLab(Topology, new LabOptions(string.Create(CultureInfo.InvariantCulture, $"{_prefix}{Environment.ProcessId % 100000}"), bmpPort));
         try
         {
             await _lab.UpAsync(await File.ReadAllTextAsync(RepositoryFile("silo-config", "topology.yaml")));
-            LabConverged = await _lab.WaitUntilConvergedAsync(TimeSpan.FromSeconds(30));
+            LabConverged = await _lab.WaitUntilConvergedAsync(_convergence);
         }
         catch
         {

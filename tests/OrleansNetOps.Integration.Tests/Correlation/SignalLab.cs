@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using OrleansNetOps.Lab;
 using OrleansNetOps.Lab.Host;
-using OrleansNetOps.Topology;
 
 namespace OrleansNetOps.Integration.Tests.Correlation;
 
@@ -14,52 +12,8 @@ namespace OrleansNetOps.Integration.Tests.Correlation;
 /// net-snmp's <c>snmptrap</c> with the router as agent, and probe points posted to the metrics API. Each test class gets
 /// a lab of its own (name prefix plus process id), torn down after it.
 /// </summary>
-public abstract class SignalLab(string prefix) : IAsyncLifetime
+public abstract class SignalLab(string prefix) : LabWithSilo(prefix, TimeSpan.FromSeconds(60))
 {
-    private FrrLab? _lab;
-    private WebApplication? _silo;
-
-    public FrrLab Lab => _lab ?? throw new InvalidOperationException("the lab is not up");
-
-    public HttpClient Api { get; private set; } = null!;
-
-    public NetworkTopology Topology { get; } = TopologyLoader.LoadFile(LabWithSilo.RepositoryFile("silo-config", "topology.yaml"));
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(HostProcesses.IsRoot, "the lab tests need root (network namespaces, veths, bgpd)");
-        _silo = await LabWithSilo.StartSiloAsync(Topology);
-        Api = new HttpClient { BaseAddress = new Uri(_silo.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
-        _lab = new FrrLab(Topology, new LabOptions(string.Create(CultureInfo.InvariantCulture, $"{prefix}{Environment.ProcessId % 100000}"), LabWithSilo.BmpPortOf(_silo)));
-        try
-        {
-            await _lab.UpAsync(await File.ReadAllTextAsync(LabWithSilo.RepositoryFile("silo-config", "topology.yaml")));
-            await _lab.WaitUntilConvergedAsync(TimeSpan.FromSeconds(60));
-        }
-        catch
-        {
-            await _lab.DownAsync();
-            throw;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_lab is not null)
-        {
-            await _lab.DownAsync();
-        }
-
-        Api?.Dispose();
-        if (_silo is not null)
-        {
-            await _silo.StopAsync();
-            await _silo.DisposeAsync();
-        }
-    }
-
-    public Task<JsonElement> GetJsonAsync(string path) => LabWithSilo.GetJsonAsync(Api, path);
-
     /// <summary>Waits until the service shows <paramref name="router"/>'s session with <paramref name="neighbor"/> in the state wanted.</summary>
     public async Task WaitForSessionAsync(string router, string neighbor, bool established, TimeSpan timeout)
     {
