@@ -500,16 +500,12 @@ public sealed class ActionGrain(
             return true;
         }
 
-<<<<<<< HEAD
-        var device = Device(record);
-=======
         if (DeviceRetryPending(record))
         {
             return false;
         }
 
-        var device = new DeviceAction(record.Id, record.Router, record.Action, record.Parameters);
->>>>>>> h/loose
+        var device = Device(record);
         if (record.Snapshot is null)
         {
             DeviceSnapshot snapshot;
@@ -541,13 +537,12 @@ public sealed class ActionGrain(
         {
             result = await driver.ExecuteAsync(device, record.Snapshot!);
         }
-<<<<<<< HEAD
         catch (Exception exception) when (IsRunbook(record) && exception is DeviceCommandFailedException or DeviceActionRejectedException)
         {
             // A runbook step is not idempotent unless the runbook has a check step, so a failed one is not run again:
             // what it may have done is undone from the snapshot.
             return await RunbookFailedAsync(record, exception);
-=======
+        }
         catch (Exception failure) when (IsDeviceFailure(failure))
         {
             if (await RetryDeviceLaterAsync(record, "the apply", failure))
@@ -559,7 +554,6 @@ public sealed class ActionGrain(
             await AuditAsync(AuditRecords.Step("execution", record.Id, Actor, "APPLY_FAILED", DeviceFailure(record, record.Snapshot, failure)));
             await CompleteAndAsync(WorkflowEvent.ApplyFailed, $"the apply failed after {_record!.DeviceFailures} attempt(s): {failure.Message}; restoring the snapshot");
             return true;
->>>>>>> h/loose
         }
 
         var outcome = !result.ReadBack.Confirmed ? "APPLY_FAILED" : result.Apply.Touched ? "APPLIED" : "ALREADY_PRESENT";
@@ -600,7 +594,7 @@ public sealed class ActionGrain(
         };
         var execution = new JsonObject
         {
-            ["driver"] = (driver is PerRouterDriver routed ? routed.For(Device(record)) : driver).Name,
+            ["driver"] = DriverOf(record),
             ["snapshot"] = record.Snapshot!.Id,
             ["sent"] = new JsonArray([.. sent.Select(s => (JsonNode)s!)]),
             ["readBackConfirmed"] = false,
@@ -759,9 +753,12 @@ public sealed class ActionGrain(
         return true;
     }
 
+    // The name of the driver that serves the action's device (frr, dry-run, simulated, runbook), not the dispatcher's.
+    private string DriverOf(ActionRecord record) => (driver is PerRouterDriver routed ? routed.For(Device(record)) : driver).Name;
+
     private JsonObject DeviceFailure(ActionRecord record, DeviceSnapshot? snapshot, Exception failure) => new()
     {
-        ["driver"] = driver.Name,
+        ["driver"] = DriverOf(record),
         ["snapshot"] = snapshot?.Id,
         ["sent"] = new JsonArray(),
         ["error"] = failure.Message,
