@@ -108,9 +108,17 @@ public class BmpFullTableBenchmarks
         await using var collector = new BmpCollector(new BmpCollectorOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0) }, sink,
             NullLogger<BmpCollector>.Instance);
         await collector.StartAsync();
+        // The previous iteration's session still shows its whole table until this session's first batch replaces the
+        // view (a new session starts a clean one): wait for that, then for this session's whole table.
+        var router = grains.GetGrain<IRouterGrain>("R1");
+        var previous = (await router.GetSummaryAsync()).BmpMessages;
         // The session stays open until the table is queryable: closing it would end the router's view.
         using var client = await ConnectAndSendAsync(collector.LocalEndpoint!.Port);
-        var router = grains.GetGrain<IRouterGrain>("R1");
+        while (previous > 0 && (await router.GetSummaryAsync()).BmpMessages >= previous)
+        {
+            await Task.Delay(5);
+        }
+
         long routes;
         while ((routes = (await router.GetSummaryAsync()).RoutesHeld) < Prefixes)
         {
