@@ -32,6 +32,13 @@ public sealed record MultivariateOptions
     /// <summary>The floors: a finding is raised from <see cref="AnomalyFloors.AnomalyHigh"/>.</summary>
     public AnomalyFloors Floors { get; init; } = new();
 
+    /// <summary>
+    /// Consecutive vectors at the raise level before a finding is raised. A broken relation between features lasts;
+    /// a lone vector in the tail is what eight noisy features give now and then (about one a day at one vector a minute,
+    /// with one point).
+    /// </summary>
+    public int Persistence { get; init; } = 3;
+
     /// <summary>Consecutive points below the raise level that end an episode.</summary>
     public int QuietPoints { get; init; } = 12;
 }

@@ -26,6 +26,7 @@ public sealed class RouterFeatureScorer
     private PcaFeatureModel? _model;
     private TailModel? _calibration;
     private int _sinceTraining;
+    private int _highRun;
     private double _interval;
     private AnomalyEpisode _episode = new();
 
@@ -36,9 +37,9 @@ public sealed class RouterFeatureScorer
     {
         ArgumentNullException.ThrowIfNull(router);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.WarmUp < 20 || options.WarmUp > options.Window || options.HoldOut is <= 0 or >= 1)
+        if (options.WarmUp < 20 || options.WarmUp > options.Window || options.HoldOut is <= 0 or >= 1 || options.Persistence < 1)
         {
-            throw new ArgumentException("the warm-up must be at least 20 vectors and fit the window, and the hold-out a share between 0 and 1", nameof(options));
+            throw new ArgumentException("the warm-up must be at least 20 vectors and fit the window, the hold-out a share between 0 and 1, and the persistence at least one vector", nameof(options));
         }
 
         Router = router;
@@ -68,7 +69,9 @@ public sealed class RouterFeatureScorer
             score = AnomalyScale.Score(_calibration.TailProbability(error), _interval);
         }
 
-        var raised = _episode.Raises(score, _options.Floors.AnomalyHigh, _options.QuietPoints);
+        _highRun = score >= _options.Floors.AnomalyHigh ? _highRun + 1 : 0;
+        // Until the run is long enough the vector counts as quiet; an open episode sees every score.
+        var raised = _episode.Raises(_episode.Open || _highRun >= _options.Persistence ? score : 0, _options.Floors.AnomalyHigh, _options.QuietPoints);
         // Only vectors that look ordinary calibrate the scores: a broken correlation lasts, and learning its first
         // vectors as normal would make the rest of it look ordinary before it ever reached the raise level.
         if (squaredError is { } raw && score < LearnBelow)
@@ -93,13 +96,13 @@ public sealed class RouterFeatureScorer
 
     /// <summary>The scorer as plain values, to persist.</summary>
     public RouterFeatureScorerState ToState() =>
-        new([.. _samples], _model is null ? null : _sinceTraining, _calibration?.ToState(), _episode.Open, _episode.QuietRun);
+        new([.. _samples], _model is null ? null : _sinceTraining, _calibration?.ToState(), _episode.Open, _episode.QuietRun, _highRun);
 
     /// <summary>Restores a scorer persisted with <see cref="ToState"/>: the model is retrained from the same vectors with the same seed.</summary>
     public static RouterFeatureScorer FromState(string router, MultivariateOptions options, RouterFeatureScorerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var scorer = new RouterFeatureScorer(router, options) { _episode = AnomalyEpisode.Restore(state.InEpisode, state.QuietRun) };
+        var scorer = new RouterFeatureScorer(router, options) { _episode = AnomalyEpisode.Restore(state.InEpisode, state.QuietRun), _highRun = state.HighRun };
         if (state.Samples.Any(s => s.Values.Length != options.Schema.Features.Length))
         {
             throw new ArgumentException("the state's vectors do not fit the schema", nameof(state));

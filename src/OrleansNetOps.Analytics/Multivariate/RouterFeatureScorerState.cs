@@ -12,9 +12,11 @@ namespace OrleansNetOps.Analytics.Multivariate;
 /// <param name="Calibration">The learned distribution of the model's scores on vectors it was not trained on.</param>
 /// <param name="InEpisode">Whether an anomalous episode is open.</param>
 /// <param name="QuietRun">Consecutive quiet vectors in the open episode.</param>
+/// <param name="HighRun">Consecutive vectors at the raise level so far (see <see cref="MultivariateOptions.Persistence"/>).</param>
 public sealed record RouterFeatureScorerState(
     ImmutableArray<FeatureSample> Samples,
     int? SinceTraining,
     TailModelState? Calibration,
     bool InEpisode,
-    int QuietRun);
+    int QuietRun,
+    int HighRun = 0);

@@ -35,6 +35,7 @@ public sealed class FindingCorrelatorGrain(
     private readonly Queue<Finding> _findings = new();
     private readonly Queue<IncidentCandidate> _closed = new();
     private readonly Dictionary<string, string> _candidateOf = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _listed = new(StringComparer.Ordinal);
     private Correlator _correlator = null!;
 
     /// <inheritdoc />
@@ -45,6 +46,7 @@ public sealed class FindingCorrelatorGrain(
         foreach (var finding in state.State.Findings is { } findings ? JsonSerializer.Deserialize<Finding[]>(findings) ?? [] : [])
         {
             _findings.Enqueue(finding);
+            _listed.Add(finding.Id);
         }
 
         foreach (var candidate in state.State.Closed is { } closed ? JsonSerializer.Deserialize<IncidentCandidate[]>(closed) ?? [] : [])
@@ -74,10 +76,17 @@ public sealed class FindingCorrelatorGrain(
     {
         ArgumentNullException.ThrowIfNull(item);
         var update = _correlator.Observe(item);
-        _findings.Enqueue(item);
+        // A redelivered finding is listed once.
+        if (_listed.Add(item.Id))
+        {
+            _findings.Enqueue(item);
+        }
+
         while (_findings.Count > MaxFindings)
         {
-            _candidateOf.Remove(_findings.Dequeue().Id);
+            var gone = _findings.Dequeue().Id;
+            _candidateOf.Remove(gone);
+            _listed.Remove(gone);
         }
 
         foreach (var candidate in update.Opened.Concat(update.Updated).Concat(update.Folded))

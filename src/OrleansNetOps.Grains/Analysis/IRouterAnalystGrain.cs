@@ -2,12 +2,13 @@ using System.Collections.Immutable;
 using OrleansNetOps.Analytics.Findings;
 using OrleansNetOps.Analytics.Forecasting;
 using OrleansNetOps.Analytics.Logs;
+using OrleansNetOps.Telemetry.Features;
 
 namespace OrleansNetOps.Grains.Analysis;
 
 /// <summary>
 /// The analyst of one router (key: router id): learns the baselines of its series, forecasts its utilisation, mines
-/// its log templates, and publishes what it finds on the domain's findings and events streams.
+/// its log templates, scores its feature vector as a whole, and publishes what it finds on the domain's findings and events streams.
 /// </summary>
 public interface IRouterAnalystGrain : IGrainWithStringKey
 {
@@ -18,6 +19,13 @@ public interface IRouterAnalystGrain : IGrainWithStringKey
     /// <summary>Mines syslog messages.</summary>
     /// <param name="lines">The messages, in arrival order.</param>
     Task ObserveLogsAsync(ImmutableArray<AnalystLogLine> lines);
+
+    /// <summary>
+    /// Scores and learns the router's feature vectors (in time order); an unusual joint pattern is a
+    /// <c>metric-anomaly</c> finding naming the features that carry it. Vectors in which nothing was measured are skipped.
+    /// </summary>
+    /// <param name="vectors">The vectors, oldest first.</param>
+    Task ObserveFeaturesAsync(ImmutableArray<RouterFeatures> vectors);
 
     /// <summary>
     /// Passes on findings that signals state outright (an interface down, another system's alert), in order with the

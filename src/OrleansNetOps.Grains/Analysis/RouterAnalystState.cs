@@ -18,4 +18,11 @@ public sealed class RouterAnalystState
     /// <summary>The log template miner's state (JSON of <c>LogTemplateMinerState</c>), or null before the first line.</summary>
     [Id(2)]
     public string? Miner { get; set; }
+
+    /// <summary>
+    /// The feature scorer's state (JSON of <c>RouterFeatureScorerState</c>: its window of recent vectors and its
+    /// calibration; the model is retrained from them on activation), or null before the first vector.
+    /// </summary>
+    [Id(3)]
+    public string? Features { get; set; }
 }

@@ -2,6 +2,7 @@ using OrleansNetOps.Analytics.Bgp;
 using OrleansNetOps.Configuration;
 using OrleansNetOps.Silo.Configuration;
 using OrleansNetOps.Telemetry.Alerts;
+using OrleansNetOps.Telemetry.Flows;
 using OrleansNetOps.Telemetry.Snmp;
 using OrleansNetOps.Telemetry.Storage;
 using OrleansNetOps.Telemetry.Syslog;
@@ -28,6 +29,9 @@ internal static class AnalysisServices
         services.AddSingleton<LogTemplateIds>();
         Decorate<ITimeSeriesStore>(services, (sp, store) => new AnalysedTimeSeriesStore(store, sp.GetRequiredService<AnalystFeed>()));
         Decorate<ISyslogStore>(services, (sp, store) => new AnalysedSyslogStore(store, sp.GetRequiredService<AnalystFeed>()));
+        services.AddSingleton<FlowVolumeFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<FlowVolumeFeed>());
+        Decorate<IFlowStore>(services, (sp, store) => new AnalysedFlowStore(store, sp.GetRequiredService<FlowVolumeFeed>()));
         Decorate<ITelemetryLog<StoredTrap>>(services, (sp, log) => new AnalysedTelemetryLog<StoredTrap>(log, sp.GetRequiredService<AnalystFeed>().Offer));
         Decorate<ITelemetryLog<StoredAlert>>(services, (sp, log) => new AnalysedTelemetryLog<StoredAlert>(log, sp.GetRequiredService<AnalystFeed>().Offer));
         return services;

@@ -11,7 +11,7 @@ namespace OrleansNetOps.Analytics.Tests.Multivariate;
 /// vector adds is naming the broken relation and the features that carry it.) (Synthetic: no real
 /// router feature vectors with a labelled anomaly of this kind are available.)
 /// </summary>
-public sealed class RouterFeatureScorerTests
+public sealed class RouterFeatureScorerTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Minutes = 3 * 1440;
     private const int AnomalyStart = (2 * 1440) + 900;
@@ -79,6 +79,28 @@ public sealed class RouterFeatureScorerTests
             Assert.Equal(expected.SquaredError, actual.SquaredError);
             Assert.Equal(expected.Score, actual.Score);
         }
+    }
+
+    [Fact]
+    public void Its_state_is_bounded_by_the_window_of_vectors()
+    {
+        var options = new MultivariateOptions();
+        var scorer = new RouterFeatureScorer("R1", options);
+        var sizes = new List<int>();
+        foreach (var (at, values) in Vectors(anomaly: false, seed: 4))
+        {
+            scorer.Observe(at, values);
+            if (at.Minute == 0 && at.Hour % 12 == 0)
+            {
+                sizes.Add(JsonSerializer.Serialize(scorer.ToState()).Length);
+            }
+        }
+
+        var state = scorer.ToState();
+        Assert.InRange(state.Samples.Length, options.Window, options.Window + options.RetrainEvery);
+        output.WriteLine($"state JSON every 12 h: {string.Join(", ", sizes)} chars");
+        // Three days at one vector a minute: the last day's states are no larger than a full window's.
+        Assert.All(sizes.TakeLast(2), size => Assert.InRange(size, 1, 250_000));
     }
 
     private static (DateTimeOffset At, double[] Values)[] Vectors(bool anomaly, int seed)

@@ -12,7 +12,7 @@ namespace OrleansNetOps.Benchmarks.Orleans;
 /// <summary>A real Orleans silo in the benchmark process (localhost clustering, memory storage), running the project's grains.</summary>
 internal static class InProcessSilo
 {
-    public static async Task<IHost> StartAsync()
+    public static async Task<IHost> StartAsync(Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -20,6 +20,7 @@ internal static class InProcessSilo
             "asn: 65001\nrouters:\n  - { id: R1, hostname: bench-router, routerId: 198.51.100.1 }\n", "bench-topology.yaml"));
         builder.Services.AddSingleton(new SiloConfig { Network = new NetworkConfig { Simulated = false } });
         builder.Services.AddSingleton(TimeProvider.System);
+        services?.Invoke(builder.Services);
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0).AddMemoryGrainStorageAsDefault());
         var host = builder.Build();
         await host.StartAsync();
