@@ -35,10 +35,30 @@ public sealed class SeedScenarioTests(SeedLabWithDrivers fixture, ITestOutputHel
         var configBefore = await fixture.Lab.RunningConfigAsync("R1");
         var started = DateTimeOffset.UtcNow;
 
-        // Three minutes of history toward ISP-A on R1, rising toward 85 %; the ramp crosses the floor and the congestion
-        // is planned for (a shift off ISP-A that waits for a person: there are no flows to size it) before the cut.
-        var history = Enumerable.Range(0, 18).Select(i => (At: started.AddSeconds(-180 + (i * 10)), Value: 60.0 + (i * 1.3))).ToList();
+        // Eight hours of history toward ISP-A on R1, one point a minute (enough past forecast origins for the forecaster
+        // to leave its cold start): steady around 55 %, then the last half hour rising toward 85 %. The ramp then crosses
+        // the floor and the congestion is planned for (a shift off ISP-A that waits for a person: there are no flows to
+        // size it) before the cut.
+        var history = Enumerable.Range(0, 450).Select(i => (At: started.AddMinutes(-480 + i), Value: 55.0 + (2 * Math.Sin(i / 7.0))))
+            .Concat(Enumerable.Range(0, 30).Select(i => (At: started.AddMinutes(-30 + i), Value: 57.0 + (i * 0.8))))
+            .ToList();
         await PostUtilisationAsync(history);
+
+        // The forecast finds the ramp before it crosses the floor: ISP-A's utilisation reaches 85 % in so many minutes.
+        var forecasting = Stopwatch.StartNew();
+        JsonElement forecast = default;
+        while (forecast.ValueKind != JsonValueKind.Object && forecasting.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            forecast = (await fixture.SendAsync(HttpMethod.Get, "/api/v1/forecasts?router=R1")).EnumerateArray().FirstOrDefault(f =>
+                f.GetProperty("path").GetString()!.Contains("ISP-A", StringComparison.Ordinal) && f.GetProperty("etaMinutes").ValueKind == JsonValueKind.Number);
+            await Task.Delay(forecast.ValueKind == JsonValueKind.Object ? 0 : 500);
+        }
+
+        Assert.True(forecast.ValueKind == JsonValueKind.Object, $"no forecast of ISP-A's utilisation on R1 within 30 s of a ramp to {history[^1].Value:0.#} %");
+        Assert.Equal(85, forecast.GetProperty("threshold").GetDouble());
+        Assert.InRange(forecast.GetProperty("etaMinutes").GetDouble(), 0, 30);
+        report.AppendLine(CultureInfo.InvariantCulture, $"forecast at {history[^1].Value:0.#} %: {forecast.GetProperty("path")} reaches {forecast.GetProperty("threshold")} % in ~{forecast.GetProperty("etaMinutes").GetDouble():0.#} min ({forecast.GetProperty("low")}–{forecast.GetProperty("high")}), found {forecasting.Elapsed.TotalSeconds:0.0} s after the history was posted");
+
         var ramp = history[^1].Value;
         var rising = Stopwatch.StartNew();
         string? congestionAction = null;

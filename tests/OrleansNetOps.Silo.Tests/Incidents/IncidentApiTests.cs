@@ -131,6 +131,31 @@ public sealed class IncidentApiTests
     }
 
     [Fact]
+    public async Task A_finding_of_the_same_cause_after_the_correlation_window_joins_the_incident_still_open_and_one_of_another_cause_opens_its_own()
+    {
+        await using var silo = await SiloAsync();
+        var topology = silo.App.Services.GetRequiredService<NetworkTopology>();
+        var first = CutOfR1IspA(topology)[0];
+        await PublishAsync(silo, first);
+        var list = await UntilAsync(silo, "/api/v1/incidents", l => l.GetArrayLength() == 1);
+        var id = list[0].GetProperty("id").GetString()!;
+
+        // The same interface goes down again twenty minutes later: past the correlator's five-minute window, so a new
+        // candidate, but the incident it explains is still open.
+        var later = s_cut.AddMinutes(20);
+        var again = first with { Id = FindingId.Create(FindingKind.LinkDown, first.Subject, later), At = later };
+        await PublishAsync(silo, again);
+        var incident = await UntilAsync(silo, "/api/v1/incidents/" + id, i => i.GetProperty("rootCause").GetProperty("evidence").GetArrayLength() == 2);
+        Assert.Equal([first.Id, again.Id], incident.GetProperty("rootCause").GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("findingId").GetString()));
+
+        // Another cause at the same time opens its own incident.
+        var other = CutOf(topology, "R2", "ISP-B", "203.0.113.10")[0] with { At = later.AddSeconds(1) };
+        await PublishAsync(silo, other with { Id = FindingId.Create(FindingKind.LinkDown, other.Subject, other.At) });
+        var all = await UntilAsync(silo, "/api/v1/incidents", l => l.GetArrayLength() == 2);
+        Assert.Single(all.EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
     public async Task Acknowledging_needs_an_operator_and_happens_once()
     {
         await using var silo = await SiloAsync();
