@@ -1,7 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using OrleansNetOps.Analytics.Anomaly;
-using OrleansNetOps.Analytics.Baselines;
 using OrleansNetOps.Analytics.Findings;
 using OrleansNetOps.Analytics.Forecasting;
 
@@ -13,7 +12,7 @@ namespace OrleansNetOps.Benchmarks.Anomaly;
 /// <see cref="SeriesAnalyst"/> with the grain's default <see cref="AnomalyScorerOptions"/>, and for utilisation series the
 /// <see cref="UtilisationForecaster"/> with the grain's <see cref="ForecastOptions"/> and floor). The fleet is 40
 /// routers × 250 series: 100 interface utilisation, 50 probe latency, 50 probe loss, 50 CPU. Every series is past its
-/// cold start (daily model chosen, scores live, forecasts given): 40 signals (daily seasonality plus seeded noise) are
+/// cold start (baseline warm, scores live, forecasts given): 16 signals (daily seasonality plus seeded noise) are
 /// replayed for three days at 10 s, and each series is restored from one of them by the grain's own activation path
 /// (<c>ToState</c>/<c>FromState</c>), so each holds its own state. The baseline appends the same points to a
 /// per-series ring buffer. Points per second on one core = 1e9 / mean ns; real time needs 10,000 × 0.1 = 1,000.
@@ -24,7 +23,7 @@ public class AnomalyScoringBenchmarks
 {
     private const int Series = 10_000;
     private const int SeriesPerRouter = 250;
-    private const int SignalsPerKind = 10;
+    private const int SignalsPerKind = 4;
     private const int StepSeconds = 10;
     private const int StepsPerDay = 86_400 / StepSeconds;
     private const int WarmSteps = 3 * StepsPerDay;
@@ -174,12 +173,14 @@ public class AnomalyScoringBenchmarks
             forecaster?.Observe(at, value);
         }
 
-        // Past the cold start, or the benchmark would time a scorer that returns 0.
-        if (last is not { Point.Expected: { Warm: true, Seasonality: Seasonality.Daily } })
+        // Past the cold start, or the benchmark would time a scorer that returns 0. Which model the baseline chose is
+        // the baseline's call (a loss series near 0 has no daily pattern worth its cost); it is printed.
+        if (last is not { Point.Expected.Warm: true })
         {
-            throw new InvalidOperationException($"signal {s} ({signal.Kind}) did not reach a warm daily baseline: {last?.Point.Expected}");
+            throw new InvalidOperationException($"signal {s} ({signal.Kind}) did not warm its baseline: {last?.Point.Expected}");
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// warmed signal {s} ({signal.Kind}): {last.Point.Expected.Seasonality} model, expected {last.Point.Expected.Mean:F2} ± {last.Point.Expected.Scale:F2}"));
         if (forecaster is not null && forecaster.Forecast() is null)
         {
             throw new InvalidOperationException($"signal {s} did not warm its forecaster");
@@ -227,13 +228,17 @@ public class AnomalyScoringBenchmarks
                 MetricKind.LossPercent => (0.05 + (0.02 * n), 0.02, 0.02, 100.0),
                 _ => (20 + (3 * n), 8 + n, 2.0, 100.0),
             };
-            // Busy hours peak at a different time of day per signal.
-            var phase = random.NextDouble() * 2 * Math.PI;
+            // Busy hours (a quarter-hour ramp up, a plateau, a ramp down) start at a different time per signal, and a
+            // nightly backup adds a half-hour burst: the edges a level-only model lags behind and a daily profile knows.
+            var start = 6 + (4 * random.NextDouble());
+            var backup = 1 + (2 * random.NextDouble());
             var profile = new double[StepsPerDay];
             for (var k = 0; k < StepsPerDay; k++)
             {
-                var day = 2 * Math.PI * k / StepsPerDay;
-                profile[k] = level + (amplitude * Math.Sin(day + phase)) + (0.3 * amplitude * Math.Sin((2 * day) + (2 * phase)));
+                var hour = 24.0 * k / StepsPerDay;
+                var busy = Math.Clamp((hour - start) * 4, 0, 1) * Math.Clamp((start + 9 - hour) * 4, 0, 1);
+                var burst = hour >= backup && hour < backup + 0.5 ? 0.6 : 0;
+                profile[k] = level + (amplitude * (busy + burst)) + (0.2 * amplitude * Math.Sin(2 * Math.PI * (hour - start) / 24));
             }
 
             return new Signal(kind, profile, noise, 0, max);
